@@ -1,0 +1,67 @@
+# Evidence Workbench. `make run` and `make test` install what a fresh Debian 12 machine lacks, then build.
+# Build tags are set here once, for every go command (build, test, vet, bench, fuzz).
+export GOFLAGS := -tags=sqlite_fts5
+export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
+GO      ?= go
+BIN     ?= workbench
+# Debian packages needed to compile Fyne (cgo, OpenGL, X11, Wayland) and go-sqlite3.
+BUILD_DEBS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+              libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev
+# Extra packages for looking at the real window (make shots) and reading PDFs.
+LOOK_DEBS  := xvfb xauth xdotool x11-apps imagemagick dbus-x11 poppler-utils
+FUZZTIME   ?= 60s
+BENCHTIME  ?= 1x
+
+.PHONY: all run build test vet fmt-check bench fuzz package deps look-deps clean help
+
+all: build
+
+help:
+	@echo "make run      install missing packages, build, open the workbench (sample case on first run)"
+	@echo "make test     install missing packages, vet, check formatting, run every test"
+	@echo "make bench    run the benchmarks and print their figures"
+	@echo "make fuzz     run every fuzz target for FUZZTIME (default $(FUZZTIME))"
+	@echo "make package  build a Linux package (.tar.xz with icon and .desktop file)"
+
+run: build
+	./$(BIN)
+
+build: deps
+	$(GO) build -o $(BIN) .
+
+test: deps vet fmt-check
+	$(GO) test -count=1 ./...
+
+vet: deps
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./... | tee bench.out
+
+fuzz: deps
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+package: deps
+	$(GO) tool fyne package -os linux --tags sqlite_fts5 --release
+
+# deps installs the missing Debian packages (as root, or through sudo) and checks the Go toolchain.
+deps: .deps-ok
+.deps-ok: Makefile
+	@./scripts/ensure-deps $(BUILD_DEBS)
+	@touch $@
+
+look-deps:
+	@./scripts/ensure-deps $(BUILD_DEBS) $(LOOK_DEBS)
+
+clean:
+	rm -f $(BIN) .deps-ok bench.out
+	rm -rf xshot-out fyne-cross

@@ -1,0 +1,256 @@
+// Package cli is Evidence Workbench's command line: headless subcommands over
+// the same case file the GUI uses, each with --json output where it prints.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/evidence-workbench/workbench/app"
+	"github.com/evidence-workbench/workbench/app/ingest"
+)
+
+// Env is what a command needs from the outside world; main.go fills it.
+type Env struct {
+	Stdin       io.Reader
+	Stdout      io.Writer
+	Stderr      io.Writer
+	Open        app.CaseOpener
+	DefaultCase string // used when --case is not given
+	Sample      fs.FS  // the embedded sample case, imported into a new default case
+	SampleDir   string
+	Version     string
+}
+
+// Invocation is the parsed global part of a command line.
+type Invocation struct {
+	Case    string   // --case FILE, or "" for the default case
+	Command string   // "" means: open the GUI
+	Args    []string // the command's own arguments
+}
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2
+)
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, c *cmdContext) error
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"import", "import PATH... [--json]    import files or folders; '-' reads one article from standard input", runImport},
+		{"list", "list [--json]              list the case's articles", runList},
+		{"show", "show ID [--json] [--text]  one article's metadata (and text, boilerplate in ⟦ ⟧)", runShow},
+		{"search", "search TEXT [--json] [--limit N]  full-text search with snippets (accents ignored)", runSearch},
+		{"article", "article set ID [--title T] [--published DATE] [--byline B] [--url U] [--json]  correct metadata", runArticle},
+		{"help", "help                       this text", nil},
+		{"version", "version                    print the version", nil},
+	}
+}
+
+// Parse reads the global flags (--case FILE, --help) that may precede a
+// command, and the command name. With no command, the GUI is wanted.
+func Parse(args []string) (Invocation, error) {
+	var inv Invocation
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--case" || a == "-case":
+			if i+1 >= len(args) {
+				return inv, usageErr("--case needs a file name")
+			}
+			inv.Case = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--case=") || strings.HasPrefix(a, "-case="):
+			inv.Case = a[strings.IndexByte(a, '=')+1:]
+		case a == "-h" || a == "--help" || a == "-help":
+			inv.Command = "help"
+			return inv, nil
+		case a == "--version" || a == "-version":
+			inv.Command = "version"
+			return inv, nil
+		case strings.HasPrefix(a, "-") && a != "-":
+			return inv, usageErr("unknown option %s before the command (try: workbench help)", a)
+		default:
+			inv.Command = a
+			inv.Args = args[i+1:]
+			return inv, nil
+		}
+	}
+	return inv, nil
+}
+
+// Run executes a parsed command and returns the process exit code. Errors
+// are printed to Stderr as one clear sentence.
+func Run(ctx context.Context, inv Invocation, env Env) int {
+	if env.Stdin == nil {
+		env.Stdin = os.Stdin
+	}
+	c := &cmdContext{env: env, inv: inv}
+	switch inv.Command {
+	case "help":
+		printHelp(env.Stdout)
+		return ExitOK
+	case "version":
+		fmt.Fprintln(env.Stdout, "Evidence Workbench", env.Version)
+		return ExitOK
+	}
+	for _, cmd := range commands {
+		if cmd.name == inv.Command && cmd.run != nil {
+			err := cmd.run(ctx, c)
+			c.close()
+			return report(env.Stderr, err)
+		}
+	}
+	fmt.Fprintf(env.Stderr, "workbench: unknown command %q\n\n", inv.Command)
+	printHelp(env.Stderr)
+	return ExitUsage
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "Evidence Workbench: rebuild what happened from reports that disagree.")
+	fmt.Fprintln(w, "")
+	fmt.Fprintln(w, "usage: workbench [--case FILE]               open the workbench window")
+	fmt.Fprintln(w, "       workbench [--case FILE] COMMAND ...   run a command without the window")
+	fmt.Fprintln(w, "")
+	fmt.Fprintln(w, "commands:")
+	for _, c := range commands {
+		fmt.Fprintln(w, "  "+c.summary)
+	}
+	fmt.Fprintln(w, "")
+	fmt.Fprintln(w, "--case defaults to the case in your data directory (created with the sample articles on first use).")
+	fmt.Fprintln(w, "Flags may stand before or after a command's arguments.")
+}
+
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usageErr(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// errPartial reports that a command did part of its work; its output said what.
+var errPartial = errors.New("partial")
+
+func report(w io.Writer, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	if errors.Is(err, errPartial) {
+		return ExitError
+	}
+	var u *usageError
+	if errors.As(err, &u) {
+		fmt.Fprintln(w, "workbench:", u.msg)
+		fmt.Fprintln(w, "(workbench help lists the commands)")
+		return ExitUsage
+	}
+	fmt.Fprintln(w, "workbench:", app.ErrorMessage(err))
+	return ExitError
+}
+
+// cmdContext carries one command's environment and its open case.
+type cmdContext struct {
+	env  Env
+	inv  Invocation
+	kase app.Case
+}
+
+// casePath is the case file this command works on.
+func (c *cmdContext) casePath() string {
+	if c.inv.Case != "" {
+		return c.inv.Case
+	}
+	return c.env.DefaultCase
+}
+
+// open opens the case. A missing default case is created with the sample
+// articles; a missing --case file is created only when create is true.
+func (c *cmdContext) open(ctx context.Context, create bool) (app.Case, error) {
+	if c.kase != nil {
+		return c.kase, nil
+	}
+	path := c.casePath()
+	if path == "" {
+		return nil, app.Errorf(app.EInvalid, "no case file: pass --case FILE")
+	}
+	_, statErr := os.Stat(path)
+	isNew := errors.Is(statErr, fs.ErrNotExist)
+	seed := isNew && c.inv.Case == "" && c.env.Sample != nil
+	if isNew && (create || seed) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, app.WrapError(app.EInvalid, err, "cannot create the folder for %s", path)
+		}
+	}
+	k, err := c.env.Open(path, create || seed)
+	if err != nil {
+		return nil, err
+	}
+	c.kase = k
+	if seed {
+		im := ingest.Importer{Store: k}
+		for _, r := range im.ImportFS(ctx, c.env.Sample, c.env.SampleDir, nil) {
+			if r.Status == app.ImportFailed {
+				fmt.Fprintf(c.env.Stderr, "workbench: sample article %s: %s\n", r.Path, r.Message)
+			}
+		}
+		fmt.Fprintf(c.env.Stderr, "workbench: created %s with the sample case\n", path)
+	}
+	return k, nil
+}
+
+func (c *cmdContext) close() {
+	if c.kase != nil {
+		_ = c.kase.Close()
+		c.kase = nil
+	}
+}
+
+// flags makes a flag set whose errors are returned, not printed and exited on.
+func (c *cmdContext) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.inv.Case, "case", c.inv.Case, "case file")
+	return fs
+}
+
+// parse parses flags that may be interspersed with positional arguments
+// and returns the positional ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageErr("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// resolveArticle turns a full id or an unambiguous fragment into an id.
+func resolveArticle(ctx context.Context, k app.Case, ref string) (app.ID, error) {
+	return k.ResolveArticleID(ctx, ref)
+}

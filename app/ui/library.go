@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/evidence-workbench/workbench/app"
+)
+
+// libraryPane lists the case's articles, or full-text hits while a search
+// is typed.
+type libraryPane struct {
+	w        *Workbench
+	root     fyne.CanvasObject
+	search   *widget.Entry
+	list     *widget.List
+	empty    *widget.Label
+	rows     []libraryRow
+	query    string
+	debounce *time.Timer
+}
+
+// libraryRow is one line of the list: an article, or a search hit.
+type libraryRow struct {
+	id    app.ID
+	title string
+	meta  string
+}
+
+func newLibraryPane(w *Workbench) *libraryPane {
+	p := &libraryPane{w: w}
+	p.search = widget.NewEntry()
+	p.search.SetPlaceHolder("Search article text (accents ignored)")
+	p.search.ActionItem = widget.NewButtonWithIcon("", theme.CancelIcon(), func() { p.search.SetText("") })
+	p.search.OnChanged = p.onQueryChanged
+	p.list = widget.NewList(
+		func() int { return len(p.rows) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Truncation = fyne.TextTruncateEllipsis
+			meta := widget.NewLabel("")
+			meta.Truncation = fyne.TextTruncateEllipsis
+			meta.SizeName = theme.SizeNameCaptionText
+			return container.New(&rowLayout{}, title, meta)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(p.rows) {
+				return
+			}
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(p.rows[i].title)
+			box.Objects[1].(*widget.Label).SetText(p.rows[i].meta)
+		},
+	)
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(p.rows) {
+			w.reader.show(p.rows[i].id)
+		}
+	}
+	p.empty = widget.NewLabel("")
+	p.empty.Wrapping = fyne.TextWrapWord
+	p.empty.Alignment = fyne.TextAlignCenter
+	p.empty.Hide()
+	header := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.root = container.NewBorder(container.NewVBox(header, p.search), nil, nil, nil,
+		container.NewStack(p.list, container.NewPadded(p.empty)))
+	return p
+}
+
+// onQueryChanged searches a moment after the analyst stops typing.
+func (p *libraryPane) onQueryChanged(q string) {
+	if p.debounce != nil {
+		p.debounce.Stop()
+	}
+	p.debounce = time.AfterFunc(150*time.Millisecond, func() {
+		fyne.Do(func() { p.reload(q) })
+	})
+}
+
+// reload lists all articles (empty query) or the full-text hits for q.
+func (p *libraryPane) reload(q string) {
+	k := p.w.kase
+	if k == nil {
+		return
+	}
+	p.query = strings.TrimSpace(q)
+	query := p.query
+	background(p.w, "Could not read the library", func() ([]libraryRow, error) {
+		if query == "" {
+			list, err := k.Articles(contextBackground())
+			if err != nil {
+				return nil, err
+			}
+			rows := make([]libraryRow, len(list))
+			for i, a := range list {
+				rows[i] = libraryRow{a.ID, a.Title, articleMetaLine(a)}
+			}
+			return rows, nil
+		}
+		hits, err := k.SearchText(contextBackground(), query, 200)
+		if err != nil {
+			return nil, err
+		}
+		rows := make([]libraryRow, len(hits))
+		for i, h := range hits {
+			rows[i] = libraryRow{h.ArticleID, h.Title, snippetLine(h.Snippet)}
+		}
+		return rows, nil
+	}, func(rows []libraryRow) {
+		if query != p.query || k != p.w.kase {
+			return // a newer search or another case has taken over
+		}
+		p.rows = rows
+		p.list.UnselectAll()
+		p.list.Refresh()
+		p.showEmptyHint(query)
+		if query == "" {
+			p.w.setStatus(len(rows))
+		}
+		if p.w.reader.article != nil {
+			p.selectArticle(p.w.reader.article.ID)
+		} else if len(rows) > 0 && query == "" {
+			p.list.Select(0) // a newly opened case shows its first article
+		}
+	})
+}
+
+func (p *libraryPane) showEmptyHint(query string) {
+	switch {
+	case len(p.rows) > 0:
+		p.empty.Hide()
+		return
+	case query != "":
+		p.empty.SetText("No article mentions “" + query + "”.")
+	default:
+		p.empty.SetText("No articles yet.\n\nImport files (Ctrl+I), a folder (Ctrl+Shift+I), paste an article (Ctrl+Shift+V), or drop files on this window.")
+	}
+	p.empty.Show()
+}
+
+// selectArticle highlights id in the list if it is shown.
+func (p *libraryPane) selectArticle(id app.ID) {
+	for i, r := range p.rows {
+		if r.id == id {
+			p.list.Select(i)
+			p.list.ScrollTo(i)
+			return
+		}
+	}
+}
+
+// articleMetaLine is the grey line under a title: who and when.
+func articleMetaLine(a app.ArticleSummary) string {
+	who := a.Chain
+	if who == "" {
+		who = "source not known"
+	}
+	when := a.Published.String()
+	if when == "" {
+		when = "date unknown"
+	}
+	return who + " · " + when
+}
+
+// snippetLine flattens a search snippet for one list line.
+func snippetLine(s string) string {
+	s = strings.NewReplacer(app.MarkStart, "«", app.MarkEnd, "»").Replace(s)
+	return "…" + strings.Join(strings.Fields(s), " ") + "…"
+}
+
+// rowLayout stacks a library row's title and grey line with no gap between
+// them, each as tall as it needs.
+type rowLayout struct{}
+
+// MinSize implements fyne.Layout.
+func (rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height
+	}
+	return s.SubtractWidthHeight(0, theme.Padding()*2)
+}
+
+// Layout implements fyne.Layout.
+func (rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for i, o := range objs {
+		h := o.MinSize().Height
+		if i > 0 {
+			y -= theme.Padding() * 2
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h
+	}
+}

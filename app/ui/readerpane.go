@@ -1,0 +1,248 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/evidence-workbench/workbench/app"
+	"github.com/evidence-workbench/workbench/widgets"
+)
+
+// readerPane shows one article: its header (title, byline, source chain,
+// date and how each is known) above the reader widget.
+type readerPane struct {
+	w       *Workbench
+	root    fyne.CanvasObject
+	title   *widget.Label
+	meta    *widget.Label
+	notes   *widget.Label
+	text    *widgets.Reader
+	toolbar *widget.Toolbar
+	empty   *widget.Label
+	body    *fyne.Container
+	article *app.Article
+}
+
+func newReaderPane(w *Workbench) *readerPane {
+	p := &readerPane{w: w}
+	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.title.Wrapping = fyne.TextWrapWord
+	p.title.SizeName = theme.SizeNameSubHeadingText
+	p.meta = widget.NewLabel("")
+	p.meta.Wrapping = fyne.TextWrapWord
+	p.notes = widget.NewLabel("")
+	p.notes.Wrapping = fyne.TextWrapWord
+	p.notes.Importance = widget.WarningImportance
+	p.notes.Hide()
+	p.text = widgets.NewReader()
+	p.toolbar = widget.NewToolbar(
+		widget.NewToolbarAction(theme.DocumentCreateIcon(), p.editDetails),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.VisibilityOffIcon(), p.excludeSelection),
+		widget.NewToolbarAction(theme.VisibilityIcon(), p.includeSelection),
+	)
+	header := container.NewVBox(container.NewBorder(nil, nil, nil, p.toolbar, p.title), p.meta, p.notes, widget.NewSeparator())
+	p.body = container.NewBorder(header, nil, nil, nil, p.text)
+	p.empty = widget.NewLabel("Select an article in the library to read it.")
+	p.empty.Alignment = fyne.TextAlignCenter
+	p.root = container.NewStack(p.body, container.NewCenter(p.empty))
+	p.clear()
+	return p
+}
+
+// clear shows the empty state.
+func (p *readerPane) clear() {
+	p.article = nil
+	p.body.Hide()
+	p.empty.Show()
+}
+
+// show loads article id in the background and displays it.
+func (p *readerPane) show(id app.ID) {
+	k := p.w.kase
+	if k == nil {
+		return
+	}
+	background(p.w, "Could not open the article", func() (*app.Article, error) {
+		return k.Article(contextBackground(), id)
+	}, p.display)
+}
+
+// display puts an article on screen.
+func (p *readerPane) display(a *app.Article) {
+	p.article = a
+	p.title.SetText(a.Title)
+	p.meta.SetText(metaSummary(a))
+	if len(a.Warnings) > 0 {
+		p.notes.SetText("⚠ " + strings.Join(a.Warnings, "\n⚠ "))
+		p.notes.Show()
+	} else {
+		p.notes.Hide()
+	}
+	p.text.SetText(a.Text)
+	p.text.SetDimmed(dimmedSpans(a.Excluded))
+	p.empty.Hide()
+	p.body.Show()
+}
+
+// refreshHeader re-renders the header and dimmed ranges after a change.
+func (p *readerPane) refreshHeader(a *app.Article) {
+	p.article = a
+	p.title.SetText(a.Title)
+	p.meta.SetText(metaSummary(a))
+	p.text.SetDimmed(dimmedSpans(a.Excluded))
+}
+
+func dimmedSpans(ex []app.Excluded) []widgets.Span {
+	out := make([]widgets.Span, len(ex))
+	for i, e := range ex {
+		out[i] = widgets.Span{Start: e.Start, End: e.End}
+	}
+	return out
+}
+
+// metaSummary is the header's second line: byline, chain, date, each with
+// how it is known when that is not the text itself.
+func metaSummary(a *app.Article) string {
+	var parts []string
+	if a.Byline != "" {
+		parts = append(parts, "By "+a.Byline)
+	}
+	if chain := app.Chain(a.Sources); chain != "" {
+		parts = append(parts, chain+suggested(a.Sources))
+	} else {
+		parts = append(parts, "source not known")
+	}
+	if a.Published.Known() {
+		parts = append(parts, "published "+a.Published.String()+basisNote(a.Known.Published.Basis))
+	} else {
+		parts = append(parts, "publication date unknown (not stated in the article)")
+	}
+	if a.URL != "" {
+		parts = append(parts, a.URL)
+	}
+	return strings.Join(parts, "  ·  ")
+}
+
+func suggested(ss []app.ArticleSource) string {
+	for _, s := range ss {
+		if !s.Confirmed {
+			return " (suggested by the import)"
+		}
+	}
+	return ""
+}
+
+func basisNote(b app.Basis) string {
+	switch b {
+	case app.BasisText:
+		return " (stated in the text)"
+	case app.BasisMarkup:
+		return " (from the page's markup)"
+	case app.BasisFile:
+		return " (from the file)"
+	case app.BasisInferred:
+		return " (inferred)"
+	case app.BasisAnalyst:
+		return " (set by you)"
+	}
+	return ""
+}
+
+// excludeSelection marks the reader's selection as boilerplate.
+func (p *readerPane) excludeSelection() {
+	p.changeExcluded(func(ex []app.Excluded, s app.Span) []app.Excluded {
+		return app.ExcludeSpan(ex, s, app.BoilerOther)
+	})
+}
+
+// includeSelection marks the reader's selection as the article's own text.
+func (p *readerPane) includeSelection() {
+	p.changeExcluded(app.IncludeSpan)
+}
+
+func (p *readerPane) changeExcluded(change func([]app.Excluded, app.Span) []app.Excluded) {
+	a, k := p.article, p.w.kase
+	if a == nil || k == nil {
+		return
+	}
+	sel := p.text.Selection()
+	if sel.End <= sel.Start {
+		dialog.ShowInformation("Select some text first", "Drag over the text you want to mark, then choose the action again.", p.w.win)
+		return
+	}
+	next := change(a.Excluded, app.Span{Start: sel.Start, End: sel.End})
+	id := a.ID
+	background(p.w, "Could not change the boilerplate", func() (*app.Article, error) {
+		if err := k.SetExcluded(contextBackground(), id, next); err != nil {
+			return nil, err
+		}
+		return k.Article(contextBackground(), id)
+	}, p.refreshHeader)
+}
+
+// editDetails lets the analyst correct the article's metadata.
+func (p *readerPane) editDetails() {
+	a, k := p.article, p.w.kase
+	if a == nil || k == nil {
+		return
+	}
+	title := widget.NewEntry()
+	title.SetText(a.Title)
+	title.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return app.Errorf(app.EInvalid, "a title is needed")
+		}
+		return nil
+	}
+	byline := widget.NewEntry()
+	byline.SetText(a.Byline)
+	url := widget.NewEntry()
+	url.SetText(a.URL)
+	url.SetPlaceHolder("https://…")
+	pub := widget.NewEntry()
+	pub.SetText(a.Published.String())
+	pub.SetPlaceHolder("2017-11-06 or 2017-11-06 13:30; empty = unknown")
+	pub.Validator = func(s string) error { _, err := app.ParsePubDate(strings.TrimSpace(s)); return err }
+	items := []*widget.FormItem{
+		widget.NewFormItem("Title", title),
+		widget.NewFormItem("Byline", byline),
+		widget.NewFormItem("Published", pub),
+		widget.NewFormItem("URL", url),
+	}
+	d := dialog.NewForm("Article details", "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		patch := app.ArticlePatch{}
+		if t := strings.TrimSpace(title.Text); t != a.Title {
+			patch.Title = &t
+		}
+		if b := strings.TrimSpace(byline.Text); b != a.Byline {
+			patch.Byline = &b
+		}
+		if u := strings.TrimSpace(url.Text); u != a.URL {
+			patch.URL = &u
+		}
+		if pd, err := app.ParsePubDate(strings.TrimSpace(pub.Text)); err == nil && pd != a.Published {
+			patch.Published = &pd
+		}
+		if patch == (app.ArticlePatch{}) {
+			return
+		}
+		id := a.ID
+		background(p.w, "Could not save the details", func() (*app.Article, error) {
+			return k.UpdateArticle(contextBackground(), id, patch)
+		}, func(na *app.Article) {
+			p.refreshHeader(na)
+			p.w.library.reload(p.w.library.query)
+		})
+	}, p.w.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}

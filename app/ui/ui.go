@@ -1,0 +1,205 @@
+// Package ui is Evidence Workbench's window: the library of articles, the
+// reader, and the dialogs around them. It reaches the case file only through
+// app.Case, runs every store call off the UI goroutine, and touches widgets
+// from other goroutines only inside fyne.Do.
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/evidence-workbench/workbench/app"
+	"github.com/evidence-workbench/workbench/app/ingest"
+)
+
+// Config is what main.go hands the GUI.
+type Config struct {
+	Open        app.CaseOpener
+	CasePath    string // --case, or "" for the last case used (else the default case)
+	DefaultCase string // the per-user case, created with the sample on first run
+	Sample      fs.FS  // the embedded sample articles
+	SampleDir   string
+	Version     string
+}
+
+// Run builds the main window on a and runs the app until it quits.
+func Run(a fyne.App, cfg Config) {
+	w := New(a, cfg)
+	w.win.Show()
+	w.OpenInitialCase()
+	a.Run()
+	w.closeCase()
+}
+
+// Workbench is the main window and its state. Fields are touched on the UI
+// goroutine only.
+type Workbench struct {
+	app fyne.App
+	win fyne.Window
+	cfg Config
+
+	kase    app.Case
+	library *libraryPane
+	reader  *readerPane
+	status  *widget.Label
+	recent  *recentCases
+
+	// pending counts background jobs so tests can wait for them.
+	pending sync.WaitGroup
+}
+
+// New builds the window without opening a case.
+func New(a fyne.App, cfg Config) *Workbench {
+	w := &Workbench{app: a, cfg: cfg, win: a.NewWindow("Evidence Workbench")}
+	w.recent = newRecentCases(a.Preferences())
+	applyThemeChoice(a, a.Preferences().String(prefTheme))
+	w.status = widget.NewLabel("")
+	w.status.Truncation = fyne.TextTruncateEllipsis
+	w.library = newLibraryPane(w)
+	w.reader = newReaderPane(w)
+	split := container.NewHSplit(w.library.root, w.reader.root)
+	split.Offset = 0.3
+	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
+	w.win.SetMainMenu(w.mainMenu())
+	w.addShortcuts()
+	w.win.SetOnDropped(w.onDropped)
+	w.win.Resize(fyne.NewSize(1240, 780))
+	return w
+}
+
+// Window is the main window (for tests and screenshots).
+func (w *Workbench) Window() fyne.Window { return w.win }
+
+// Wait blocks until every background job started so far has finished and
+// its result has been applied. For tests.
+func (w *Workbench) Wait() { w.pending.Wait() }
+
+// background runs work off the UI goroutine, then hands its result to done
+// (or its error to a dialog) on the UI goroutine.
+func background[T any](w *Workbench, what string, work func() (T, error), done func(T)) {
+	w.pending.Add(1)
+	go func() {
+		v, err := work()
+		fyne.DoAndWait(func() {
+			defer w.pending.Done()
+			if err != nil {
+				w.showError(what, err)
+				return
+			}
+			if done != nil {
+				done(v)
+			}
+		})
+	}()
+}
+
+// showError shows a user-facing message for err.
+func (w *Workbench) showError(what string, err error) {
+	msg := app.ErrorMessage(err)
+	if what != "" {
+		msg = what + ": " + msg
+	}
+	fyne.LogError(what, err)
+	dialog.ShowError(errors.New(msg), w.win)
+}
+
+// OpenInitialCase opens --case, else the last case used, else the default
+// case (creating it with the sample articles on first run).
+func (w *Workbench) OpenInitialCase() {
+	path := w.cfg.CasePath
+	if path == "" {
+		if last := w.recent.list(); len(last) > 0 && fileExists(last[0]) {
+			path = last[0]
+		}
+	}
+	if path == "" {
+		path = w.cfg.DefaultCase
+	}
+	w.openCase(path, true, path == w.cfg.DefaultCase)
+}
+
+// openCase opens path in the background and makes it the current case.
+// create makes a missing file a new case; seed fills a new case with the
+// sample articles.
+func (w *Workbench) openCase(path string, create, seed bool) {
+	w.status.SetText("Opening " + path + "…")
+	type opened struct {
+		k       app.Case
+		results []app.ImportResult
+	}
+	background(w, "Could not open the case", func() (opened, error) {
+		isNew := !fileExists(path) || fileSize(path) == 0
+		if isNew && create {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return opened{}, app.WrapError(app.EInvalid, err, "cannot create the folder for %s", path)
+			}
+			if fileExists(path) {
+				_ = os.Remove(path) // an empty file left by a save dialog
+			}
+		}
+		k, err := w.cfg.Open(path, create)
+		if err != nil {
+			return opened{}, err
+		}
+		var res []app.ImportResult
+		if isNew && seed && w.cfg.Sample != nil {
+			im := ingest.Importer{Store: k}
+			res = im.ImportFS(contextBackground(), w.cfg.Sample, w.cfg.SampleDir, nil)
+		}
+		return opened{k, res}, nil
+	}, func(o opened) {
+		w.closeCase()
+		w.kase = o.k
+		w.recent.add(path)
+		w.win.SetMainMenu(w.mainMenu())
+		w.win.SetTitle("Evidence Workbench — " + filepath.Base(path))
+		w.reader.clear()
+		w.library.reload("")
+		for _, r := range o.results {
+			if r.Status == app.ImportFailed {
+				w.showError("A sample article did not import", errors.New(r.Path+": "+r.Message))
+			}
+		}
+	})
+}
+
+// closeCase closes the current case, if any.
+func (w *Workbench) closeCase() {
+	if w.kase != nil {
+		if err := w.kase.Close(); err != nil {
+			fyne.LogError("closing case", err)
+		}
+		w.kase = nil
+	}
+}
+
+// setStatus shows the case and its article count.
+func (w *Workbench) setStatus(articles int) {
+	if w.kase == nil {
+		w.status.SetText("No case open")
+		return
+	}
+	w.status.SetText(fmt.Sprintf("%s · %d articles", w.kase.Path(), articles))
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return -1
+	}
+	return fi.Size()
+}

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/evidence-workbench/workbench/app"
+	"github.com/evidence-workbench/workbench/app/mock"
+	"github.com/evidence-workbench/workbench/widgets"
+)
+
+const storyText = "Troops reach Qaim\n\nIraqi troops reached the edge of Qaim on Tuesday.\n\n2 thoughts on this\nGreat news!"
+
+// newTestWorkbench opens a workbench on an in-memory case holding arts.
+func newTestWorkbench(t *testing.T, arts ...*app.Article) (*Workbench, *mock.Case) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	k := mock.NewCase("/tmp/test.ewcase")
+	for _, art := range arts {
+		if err := k.CreateArticle(context.Background(), art); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := New(a, Config{Open: func(string, bool) (app.Case, error) { return k, nil }, CasePath: "/tmp/test.ewcase"})
+	w.OpenInitialCase()
+	w.Wait()
+	return w, k
+}
+
+func story() *app.Article {
+	a := &app.Article{Text: storyText, Format: app.FormatText}
+	a.Title = "Troops reach Qaim"
+	a.Published = app.PubDate{Date: app.Date{Year: 2017, Month: 10, Day: 31}}
+	a.Known.Published = app.Evidence{Basis: app.BasisText}
+	a.Sources = []app.ArticleSource{{Name: "Desert Ledger", Role: app.RolePublisher}, {Name: "LPA", Role: app.RoleOrigin}}
+	a.Excluded = []app.Excluded{{Span: app.Span{Start: 70, End: 100}, Kind: app.BoilerComments}}
+	return a
+}
+
+func TestLibraryListsArticlesAndReaderShowsOne(t *testing.T) {
+	undated := &app.Article{Text: "Another report\n\nNo date here.", Format: app.FormatText}
+	undated.Title = "Another report"
+	w, _ := newTestWorkbench(t, story(), undated)
+
+	if n := len(w.library.rows); n != 2 {
+		t.Fatalf("library shows %d rows, want 2", n)
+	}
+	if got := w.library.rows[0].meta; got != "LPA via Desert Ledger · 2017-10-31" {
+		t.Errorf("first row meta = %q", got)
+	}
+	if got := w.library.rows[1].meta; !strings.Contains(got, "date unknown") {
+		t.Errorf("undated row meta = %q, want it to say the date is unknown", got)
+	}
+	if !strings.Contains(w.status.Text, "2 articles") {
+		t.Errorf("status = %q", w.status.Text)
+	}
+
+	w.library.list.Select(0)
+	w.Wait()
+	if w.reader.article == nil || w.reader.title.Text != "Troops reach Qaim" {
+		t.Fatalf("reader did not open the article: %+v", w.reader.title.Text)
+	}
+	if !strings.Contains(w.reader.meta.Text, "published 2017-10-31 (stated in the text)") {
+		t.Errorf("header = %q", w.reader.meta.Text)
+	}
+	if !w.reader.body.Visible() || w.reader.empty.Visible() {
+		t.Error("reader body should show, the empty hint hide")
+	}
+
+	w.library.list.Select(1)
+	w.Wait()
+	if !strings.Contains(w.reader.meta.Text, "publication date unknown") {
+		t.Errorf("undated header = %q", w.reader.meta.Text)
+	}
+}
+
+func TestEmptyCaseSaysWhatToDo(t *testing.T) {
+	w, _ := newTestWorkbench(t)
+	if !w.library.empty.Visible() || !strings.Contains(w.library.empty.Text, "Import files") {
+		t.Fatalf("empty library hint = %q (visible %v)", w.library.empty.Text, w.library.empty.Visible())
+	}
+	if !w.reader.empty.Visible() {
+		t.Fatal("reader should say to select an article")
+	}
+}
+
+func TestSearchFiltersTheLibrary(t *testing.T) {
+	other := &app.Article{Text: "Rawa report\n\nFighting near Rawa.", Format: app.FormatText}
+	other.Title = "Rawa report"
+	w, _ := newTestWorkbench(t, story(), other)
+	w.library.reload("Rawa")
+	w.Wait()
+	if len(w.library.rows) != 1 || w.library.rows[0].title != "Rawa report" || !strings.Contains(w.library.rows[0].meta, "«Rawa»") {
+		t.Fatalf("search rows = %+v", w.library.rows)
+	}
+	w.library.reload("nothing-like-this")
+	w.Wait()
+	if len(w.library.rows) != 0 || !strings.Contains(w.library.empty.Text, "No article mentions") {
+		t.Fatalf("no-hit search: rows %d, hint %q", len(w.library.rows), w.library.empty.Text)
+	}
+}
+
+func TestMarkSelectionAsBoilerplateAndBack(t *testing.T) {
+	w, k := newTestWorkbench(t, story())
+	w.library.list.Select(0)
+	w.Wait()
+	id := w.reader.article.ID
+
+	w.reader.text.SetSelection(widgets.Span{Start: 0, End: 17})
+	w.reader.excludeSelection()
+	w.Wait()
+	a, _ := k.Article(context.Background(), id)
+	if len(a.Excluded) != 2 || a.Excluded[0].Start != 0 || a.Excluded[0].End != 17 || !a.Excluded[0].ByAnalyst {
+		t.Fatalf("after marking: %+v", a.Excluded)
+	}
+
+	w.reader.text.SetSelection(widgets.Span{Start: 80, End: 100})
+	w.reader.includeSelection()
+	w.Wait()
+	a, _ = k.Article(context.Background(), id)
+	if len(a.Excluded) != 2 || a.Excluded[1].End != 80 {
+		t.Fatalf("after unmarking the tail of the comments: %+v", a.Excluded)
+	}
+}

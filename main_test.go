@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cli runs the real command line in-process and returns exit code, stdout, stderr.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func writeFile(t *testing.T, dir, name, body string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const wireStory = `Troops reach the edge of Qaim
+
+RAWA, Iraq (LPA) Oct 31, 2017 - Iraqi troops reached the eastern edge of Qaim on Tuesday, commanders said.
+
+The advance followed a week of fighting along the Euphrates near the Ḥusaybah crossing, officers told reporters.
+`
+
+func TestCLIImportListShowSearchSet(t *testing.T) {
+	dir := t.TempDir()
+	kase := filepath.Join(dir, "c.ewcase")
+	story := writeFile(t, dir, "story.txt", wireStory)
+	empty := writeFile(t, dir, "empty.txt", "  \n")
+
+	code, out, errs := runCLI(t, "", "--case", kase, "import", story, empty, "--json")
+	if code != 1 {
+		t.Fatalf("import with one bad file: exit %d, want 1 (stderr %q)", code, errs)
+	}
+	var results []map[string]any
+	if err := json.Unmarshal([]byte(out), &results); err != nil {
+		t.Fatalf("import --json: %v\n%s", err, out)
+	}
+	if len(results) != 2 || results[0]["status"] != "imported" || results[1]["status"] != "failed" {
+		t.Fatalf("results = %v", results)
+	}
+	if msg, _ := results[1]["message"].(string); !strings.Contains(msg, "empty") {
+		t.Errorf("empty file message = %q, want it to say the file is empty", msg)
+	}
+	id := results[0]["id"].(string)
+
+	code, out, _ = runCLI(t, "", "--case", kase, "import", story)
+	if code != 0 || !strings.Contains(out, "duplicate") {
+		t.Errorf("second import: exit %d, out %q; want a duplicate report", code, out)
+	}
+
+	code, out, _ = runCLI(t, "", "list", "--case", kase, "--json")
+	var list []map[string]any
+	if err := json.Unmarshal([]byte(out), &list); code != 0 || err != nil || len(list) != 1 {
+		t.Fatalf("list: exit %d err %v out %s", code, err, out)
+	}
+	if list[0]["title"] != "Troops reach the edge of Qaim" || list[0]["published"] != "2017-10-31" {
+		t.Errorf("list row = %v", list[0])
+	}
+
+	code, out, _ = runCLI(t, "", "--case", kase, "search", "husaybah")
+	if code != 0 || !strings.Contains(out, "[Ḥusaybah]") {
+		t.Errorf("search without the accent: exit %d, out %q", code, out)
+	}
+
+	short := id[len(id)-8:]
+	code, out, errs = runCLI(t, "", "--case", kase, "article", "set", short, "--published", "2017-11-01 09:15", "--byline", "Desk", "--json")
+	if code != 0 {
+		t.Fatalf("article set: exit %d, %s", code, errs)
+	}
+	var art map[string]any
+	if err := json.Unmarshal([]byte(out), &art); err != nil {
+		t.Fatal(err)
+	}
+	known := art["known"].(map[string]any)["published"].(map[string]any)
+	if art["published"] != "2017-11-01 09:15" || art["byline"] != "Desk" || known["basis"] != "analyst" {
+		t.Errorf("after set: published %v byline %v known %v", art["published"], art["byline"], known)
+	}
+
+	code, out, _ = runCLI(t, "", "--case", kase, "show", id, "--text")
+	if code != 0 || !strings.Contains(out, "Iraqi troops reached") || !strings.Contains(out, "analyst") {
+		t.Errorf("show --text: exit %d\n%s", code, out)
+	}
+}
+
+func TestCLIImportFromStdin(t *testing.T) {
+	kase := filepath.Join(t.TempDir(), "c.ewcase")
+	code, out, errs := runCLI(t, wireStory, "--case", kase, "import", "-", "--json")
+	if code != 0 || !strings.Contains(out, `"imported"`) {
+		t.Fatalf("import -: exit %d out %s err %s", code, out, errs)
+	}
+}
+
+func TestCLIErrorsAreClear(t *testing.T) {
+	dir := t.TempDir()
+	tests := map[string]struct {
+		args     []string
+		code     int
+		inStderr string
+	}{
+		"unknown command":     {[]string{"frobnicate"}, 2, "unknown command"},
+		"missing case":        {[]string{"--case", filepath.Join(dir, "none.ewcase"), "list"}, 1, "No case file"},
+		"not a case":          {[]string{"--case", writeFile(t, dir, "x.ewcase", "hello, not sqlite"), "list"}, 1, "not an Evidence Workbench case"},
+		"show without id":     {[]string{"--case", filepath.Join(dir, "c.ewcase"), "show"}, 2, "needs one article id"},
+		"bad published date":  {[]string{"--case", filepath.Join(dir, "c.ewcase"), "article", "set", "abcd", "--published", "last tuesday"}, 2, "not a publication date"},
+		"unknown global flag": {[]string{"--frob"}, 2, "unknown option"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			code, _, errs := runCLI(t, "", tc.args...)
+			if code != tc.code || !strings.Contains(errs, tc.inStderr) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errs, tc.code, tc.inStderr)
+			}
+		})
+	}
+}
+
+func TestDefaultCaseIsSeededWithTheSample(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	code, out, errs := runCLI(t, "", "list", "--json")
+	if code != 0 {
+		t.Fatalf("list on first run: exit %d, %s", code, errs)
+	}
+	var list []map[string]any
+	if err := json.Unmarshal([]byte(out), &list); err != nil || len(list) != 5 {
+		t.Fatalf("first run lists %d articles (err %v), want the 5 sample articles", len(list), err)
+	}
+	if !strings.Contains(errs, "sample case") {
+		t.Errorf("first run should say it created the sample case; stderr %q", errs)
+	}
+	if _, out2, _ := runCLI(t, "", "list", "--json"); out2 != out {
+		t.Errorf("second run changed the default case:\n%s\nvs\n%s", out, out2)
+	}
+}
+
+func TestNoDisplaySaysSo(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	code, _, errs := runCLI(t, "")
+	if code != 1 || !strings.Contains(errs, "no display") || !strings.Contains(errs, "workbench help") {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+}

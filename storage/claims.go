@@ -1,0 +1,390 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/evidence-workbench/workbench/app"
+)
+
+var _ app.ClaimStore = (*Store)(nil)
+
+// CreateClaim stores a new claim and indexes it for SearchClaims. An ID
+// already set is kept, so that undoing a delete restores the same claim;
+// CreatedAt and UpdatedAt are kept when set and made now when zero. The
+// claim must pass Claim.Validate and, unless it is an orphan, its span must
+// lie inside the article's text and its Exact quote be the text's runes at
+// that span. An unknown article or attributed source is ENotFound, an id
+// already taken EConflict. On success c holds the claim as stored (times
+// in UTC to the microsecond); on any error nothing is stored and c is left
+// as it was.
+func (s *Store) CreateClaim(ctx context.Context, c *app.Claim) error {
+	n, err := newClaim(c)
+	if err != nil {
+		return err
+	}
+	switch {
+	case n.ID == "":
+		n.ID = app.NewID()
+	case !n.ID.Valid():
+		return app.Errorf(app.EInvalid, "“%s” is not a claim id.", n.ID)
+	}
+	at := now()
+	if n.CreatedAt.IsZero() {
+		n.CreatedAt = at
+	}
+	if n.UpdatedAt.IsZero() {
+		n.UpdatedAt = at
+	}
+	n.CreatedAt = n.CreatedAt.UTC().Truncate(time.Microsecond)
+	n.UpdatedAt = n.UpdatedAt.UTC().Truncate(time.Microsecond)
+
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := createClaim(ctx, tx, &n); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit claim: %w", err)
+	}
+	*c = n
+	return nil
+}
+
+// UpdateClaim replaces a claim's editable fields (statement, credibility,
+// attribution, tags, notes, quantity, when, UpdatedBy) and its anchor and
+// orphan flag, checked as CreateClaim checks them, and sets UpdatedAt to
+// now. The article and the creation (CreatedBy, CreatedAt) stay as stored;
+// a claim given with another article is refused. An unknown claim is
+// ENotFound. On success c holds the claim as stored.
+func (s *Store) UpdateClaim(ctx context.Context, c *app.Claim) error {
+	n, err := newClaim(c)
+	if err != nil {
+		return err
+	}
+	if !n.ID.Valid() {
+		return app.Errorf(app.EInvalid, "“%s” is not a claim id.", n.ID)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := updateClaim(ctx, tx, &n); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit claim: %w", err)
+	}
+	*c = n
+	return nil
+}
+
+// DeleteClaim removes a claim and its index entry, or returns ENotFound.
+func (s *Store) DeleteClaim(ctx context.Context, id app.ID) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	// The claims_unindex trigger drops the index entry.
+	res, err := tx.ExecContext(ctx, "DELETE FROM claims WHERE id = ?", id)
+	if err != nil {
+		return fmt.Errorf("delete claim: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("delete claim: %w", err)
+	}
+	if n == 0 {
+		return claimNotFound(id)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit claim deletion: %w", err)
+	}
+	return nil
+}
+
+func claimNotFound(id app.ID) error {
+	return app.Errorf(app.ENotFound, "No claim with id %s is in the case.", id)
+}
+
+// newClaim checks a claim given to CreateClaim or UpdateClaim against every
+// rule that needs no database, and returns a copy to store, with its lists
+// copied (empty ones nil) and its optional parts unshared.
+func newClaim(c *app.Claim) (app.Claim, error) {
+	if c == nil {
+		return app.Claim{}, app.Errorf(app.EInvalid, "There is no claim to store.")
+	}
+	if err := c.Validate(); err != nil {
+		return app.Claim{}, err
+	}
+	if err := validClaimFields(c); err != nil {
+		return app.Claim{}, err
+	}
+	n := *c
+	n.Tags = nil
+	if len(c.Tags) > 0 {
+		n.Tags = slices.Clone(c.Tags)
+	}
+	n.EntityIDs = nil
+	if c.Quantity != nil {
+		q := *c.Quantity
+		n.Quantity = &q
+	}
+	if c.When != nil {
+		w := *c.When
+		n.When = &w
+	}
+	return n, nil
+}
+
+// validClaimFields checks what Claim.Validate does not: every string is
+// UTF-8, every tag has words, a quantity is a finite number, the dates of
+// a When are calendar days, and no entity links are asked for (the case
+// format has no entities yet).
+func validClaimFields(c *app.Claim) error {
+	if c.AttributedTo != "" && !c.AttributedTo.Valid() {
+		return app.Errorf(app.EInvalid, "“%s” is not a source id.", c.AttributedTo)
+	}
+	if len(c.EntityIDs) > 0 {
+		return app.Errorf(app.EUnsupported, "This case cannot link entities to claims yet. Save the claim without its entities.")
+	}
+	fields := []struct{ what, v string }{
+		{"quote", c.Anchor.Exact}, {"text before the quote", c.Anchor.Prefix}, {"text after the quote", c.Anchor.Suffix},
+		{"statement", c.Statement}, {"notes", c.Notes}, {"creator's name", c.CreatedBy}, {"editor's name", c.UpdatedBy},
+	}
+	if c.Quantity != nil {
+		fields = append(fields, struct{ what, v string }{"unit", c.Quantity.Unit})
+	}
+	if c.When != nil {
+		fields = append(fields, struct{ what, v string }{"date expression", c.When.Expression},
+			struct{ what, v string }{"date note", c.When.Note})
+	}
+	for _, f := range fields {
+		if err := validText(f.what, f.v); err != nil {
+			return err
+		}
+	}
+	for _, t := range c.Tags {
+		if err := validText("tag", t); err != nil {
+			return err
+		}
+		if strings.TrimSpace(t) == "" {
+			return app.Errorf(app.EInvalid, "A tag needs at least one word.")
+		}
+	}
+	if q := c.Quantity; q != nil && (math.IsNaN(q.Value) || math.IsInf(q.Value, 0)) {
+		return app.Errorf(app.EInvalid, "A quantity needs a number, e.g. 500 killed.")
+	}
+	if w := c.When; w != nil {
+		if err := validDate("date", w.Start); err != nil {
+			return err
+		}
+		if err := validDate("date", w.End); err != nil {
+			return err
+		}
+		if !w.Reference.IsZero() {
+			if err := validDate("reference date", w.Reference); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// validDate checks that d is a calendar day the store can write as
+// 2017-11-03 and read back.
+func validDate(what string, d app.Date) error {
+	if d.Year < 1 || d.Year > 9999 || d.Time().Day() != d.Day || d.Time().Month() != d.Month {
+		return app.Errorf(app.EInvalid, "The %s %04d-%02d-%02d is not a calendar day.", what, d.Year, int(d.Month), d.Day)
+	}
+	return nil
+}
+
+// checkAnchor checks a claim's anchor against its article's text as stored
+// in tx: the span lies inside the text and Exact is the text's runes at the
+// span. An orphan's anchor belongs to an older text and is not checked.
+func checkAnchor(ctx context.Context, tx *sql.Tx, c *app.Claim) error {
+	var runes int
+	var quoted string
+	// substr counts characters (code points) in text, as the span does.
+	err := tx.QueryRowContext(ctx, "SELECT runes, substr(text, ?, ?) FROM articles WHERE id = ?",
+		c.Anchor.Start+1, c.Anchor.Len(), c.ArticleID).Scan(&runes, &quoted)
+	if errors.Is(err, sql.ErrNoRows) {
+		return app.Errorf(app.ENotFound, "No article with id %s is in the case.", c.ArticleID)
+	}
+	if err != nil {
+		return fmt.Errorf("read claim's article: %w", err)
+	}
+	if c.Orphan {
+		return nil
+	}
+	return anchorFits(c, runes, quoted)
+}
+
+// anchorFits checks a claim's span against a text of n runes whose runes at
+// the span are quoted.
+func anchorFits(c *app.Claim, n int, quoted string) error {
+	if c.Anchor.End > n {
+		return app.Errorf(app.EInvalid, "The claim's span %d-%d runs past the end of its article (%d characters). Select the words again.",
+			c.Anchor.Start, c.Anchor.End, n)
+	}
+	if quoted != c.Anchor.Exact {
+		return app.Errorf(app.EInvalid, "The claim quotes “%s”, but its article reads “%s” there. Select the words again.",
+			clip(c.Anchor.Exact), clip(quoted))
+	}
+	return nil
+}
+
+// clip shortens s for a message.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) <= 60 {
+		return s
+	}
+	return string(r[:57]) + "…"
+}
+
+// checkSource checks that an attributed source is in the case.
+func checkSource(ctx context.Context, tx *sql.Tx, id app.ID) error {
+	if id == "" {
+		return nil
+	}
+	_, err := sourceName(ctx, tx, id)
+	return err
+}
+
+func createClaim(ctx context.Context, tx *sql.Tx, c *app.Claim) error {
+	if err := checkAnchor(ctx, tx, c); err != nil {
+		return err
+	}
+	if err := checkSource(ctx, tx, c.AttributedTo); err != nil {
+		return err
+	}
+	var exists bool
+	if err := tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?)", c.ID).Scan(&exists); err != nil {
+		return fmt.Errorf("look for claim id: %w", err)
+	}
+	if exists {
+		return app.Errorf(app.EConflict, "A claim with id %s is already in the case.", c.ID)
+	}
+	args, err := claimArgs(c)
+	if err != nil {
+		return err
+	}
+	args = append(args, c.ID, c.ArticleID, c.CreatedBy, formatTime(c.CreatedAt))
+	res, err := tx.ExecContext(ctx, `INSERT INTO claims (`+claimWritable+`, id, article_id, created_by, created_at)
+		VALUES (`+placeholders(len(args))+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("insert claim: %w", err)
+	}
+	seq, err := res.LastInsertId()
+	if err != nil {
+		return fmt.Errorf("insert claim: %w", err)
+	}
+	return indexClaim(ctx, tx, seq, c)
+}
+
+func updateClaim(ctx context.Context, tx *sql.Tx, c *app.Claim) error {
+	var (
+		seq                  int64
+		articleID, createdAt string
+	)
+	err := tx.QueryRowContext(ctx, "SELECT seq, article_id, created_by, created_at FROM claims WHERE id = ?", c.ID).Scan(
+		&seq, &articleID, &c.CreatedBy, &createdAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return claimNotFound(c.ID)
+	}
+	if err != nil {
+		return fmt.Errorf("read claim: %w", err)
+	}
+	if app.ID(articleID) != c.ArticleID {
+		return app.Errorf(app.EInvalid, "A claim cannot move to another article. Make a new claim there instead.")
+	}
+	if c.CreatedAt, err = parseTime(createdAt); err != nil {
+		return err
+	}
+	c.UpdatedAt = now()
+	if err := checkAnchor(ctx, tx, c); err != nil {
+		return err
+	}
+	if err := checkSource(ctx, tx, c.AttributedTo); err != nil {
+		return err
+	}
+	args, err := claimArgs(c)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE claims SET (`+claimWritable+`) = (`+placeholders(len(args))+`)
+		WHERE seq = ?`, append(args, seq)...); err != nil {
+		return fmt.Errorf("update claim: %w", err)
+	}
+	return reindexClaim(ctx, tx, seq, c)
+}
+
+// claimWritable are the columns UpdateClaim writes, in claimArgs's order.
+const claimWritable = `start_rune, end_rune, exact, prefix, suffix, orphan, statement, credibility, attributed_to,
+	tags, notes, quantity_value, quantity_unit, when_start, when_end, when_precision, when_approximate,
+	when_uncertain, when_expression, when_reference, when_note, updated_by, updated_at`
+
+// claimArgs are the values of claimWritable for c.
+func claimArgs(c *app.Claim) ([]any, error) {
+	tags, err := encodeStrings(c.Tags)
+	if err != nil {
+		return nil, err
+	}
+	var attributed, qValue, wStart, wEnd any
+	var qUnit, wPrec, wExpr, wRef, wNote string
+	var wApprox, wUnc bool
+	if c.AttributedTo != "" {
+		attributed = string(c.AttributedTo)
+	}
+	if q := c.Quantity; q != nil {
+		qValue, qUnit = q.Value, q.Unit
+	}
+	if w := c.When; w != nil {
+		wStart, wEnd, wPrec = w.Start.String(), w.End.String(), string(w.Precision)
+		wApprox, wUnc, wExpr, wRef, wNote = w.Approximate, w.Uncertain, w.Expression, w.Reference.String(), w.Note
+	}
+	a := c.Anchor
+	return []any{a.Start, a.End, a.Exact, a.Prefix, a.Suffix, c.Orphan, c.Statement, int(c.Credibility), attributed,
+		tags, c.Notes, qValue, qUnit, wStart, wEnd, wPrec, wApprox,
+		wUnc, wExpr, wRef, wNote, c.UpdatedBy, formatTime(c.UpdatedAt)}, nil
+}
+
+// placeholders is n comma-separated "?" for a statement's values.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// indexClaim adds a claim's folded statement, quote and notes to the
+// full-text index.
+func indexClaim(ctx context.Context, tx *sql.Tx, seq int64, c *app.Claim) error {
+	sw, salt := indexText(c.Statement)
+	ew, ealt := indexText(c.Anchor.Exact)
+	nw, nalt := indexText(c.Notes)
+	alt := strings.Join(strings.Fields(salt+" "+ealt+" "+nalt), " ")
+	if _, err := tx.ExecContext(ctx, "INSERT INTO claims_fts (rowid, statement, exact, notes, alt) VALUES (?, ?, ?, ?, ?)",
+		seq, sw, ew, nw, alt); err != nil {
+		return fmt.Errorf("index claim: %w", err)
+	}
+	return nil
+}
+
+// reindexClaim replaces a claim's entry in the full-text index.
+func reindexClaim(ctx context.Context, tx *sql.Tx, seq int64, c *app.Claim) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM claims_fts WHERE rowid = ?", seq); err != nil {
+		return fmt.Errorf("unindex claim: %w", err)
+	}
+	return indexClaim(ctx, tx, seq, c)
+}

@@ -1,0 +1,191 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/evidence-workbench/workbench/app"
+)
+
+// Claim returns one claim, or ENotFound.
+func (s *Store) Claim(ctx context.Context, id app.ID) (*app.Claim, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	list, err := listClaims(ctx, tx, "WHERE id = ?", id)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		return nil, claimNotFound(id)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return &list[0], nil
+}
+
+// Claims lists the claims the filter selects, in text order within each
+// article: by article id, then start, end and id. A limit of 0 or less
+// lists them all.
+func (s *Store) Claims(ctx context.Context, f app.ClaimFilter) ([]app.Claim, error) {
+	var conds []string
+	var args []any
+	if f.ArticleID != "" {
+		conds = append(conds, "article_id = ?")
+		args = append(args, f.ArticleID)
+	}
+	if f.Orphans {
+		conds = append(conds, "orphan = 1")
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = "WHERE " + strings.Join(conds, " AND ")
+	}
+	where += " ORDER BY article_id, start_rune, end_rune, id"
+	if f.Limit > 0 {
+		where += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	list, err := listClaims(ctx, tx, where, args...)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return list, nil
+}
+
+// ResolveClaimID expands a claim id: the full id, or a unique prefix or
+// suffix of at least four characters (ID.Short prints the last eight). An
+// unknown id is ENotFound; a fragment that fits several claims is EInvalid,
+// saying how many.
+func (s *Store) ResolveClaimID(ctx context.Context, fragment string) (app.ID, error) {
+	f := strings.ToLower(strings.TrimSpace(fragment))
+	if len(f) < minFragment {
+		return "", app.Errorf(app.EInvalid, "“%s” is too short for a claim id: give at least %d characters of it.", fragment, minFragment)
+	}
+	if strings.Trim(f, "0123456789abcdef-") != "" {
+		return "", app.Errorf(app.EInvalid, "“%s” is not a claim id: ids are written with 0-9, a-f and hyphens.", fragment)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return "", fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	var n int
+	var id sql.NullString
+	err = tx.QueryRowContext(ctx, `SELECT count(*), min(id) FROM claims
+		WHERE substr(id, 1, ?) = ? OR substr(id, -?) = ?`, len(f), f, len(f), f).Scan(&n, &id)
+	if err != nil {
+		return "", fmt.Errorf("resolve claim id: %w", err)
+	}
+	switch {
+	case n == 0:
+		return "", app.Errorf(app.ENotFound, "No claim id begins or ends with “%s”.", fragment)
+	case n > 1:
+		return "", app.Errorf(app.EInvalid, "“%s” fits %d claims: give more of the id.", fragment, n)
+	}
+	if err := tx.Commit(); err != nil {
+		return "", fmt.Errorf("commit: %w", err)
+	}
+	return app.ID(id.String), nil
+}
+
+// claimColumns are the columns scanClaim reads, in its order.
+const claimColumns = `id, article_id, start_rune, end_rune, exact, prefix, suffix, orphan, statement, credibility,
+	attributed_to, tags, notes, quantity_value, quantity_unit, when_start, when_end, when_precision,
+	when_approximate, when_uncertain, when_expression, when_reference, when_note,
+	created_by, created_at, updated_by, updated_at`
+
+// listClaims reads the claims that the rest of the query (a where clause,
+// an order, a limit) selects.
+func listClaims(ctx context.Context, tx *sql.Tx, rest string, args ...any) ([]app.Claim, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT "+claimColumns+" FROM claims "+rest, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list claims: %w", err)
+	}
+	defer rows.Close()
+	var out []app.Claim
+	for rows.Next() {
+		c, err := scanClaim(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list claims: %w", err)
+	}
+	return out, nil
+}
+
+// scanClaim reads one row of claimColumns.
+func scanClaim(rows *sql.Rows) (app.Claim, error) {
+	var (
+		c                               app.Claim
+		credibility                     int
+		attributed, wStart, wEnd        sql.NullString
+		qValue                          sql.NullFloat64
+		tags, qUnit, wPrec, wExpr, wRef string
+		wNote, createdAt, updatedAt     string
+		wApprox, wUnc                   bool
+	)
+	err := rows.Scan(&c.ID, &c.ArticleID, &c.Anchor.Start, &c.Anchor.End, &c.Anchor.Exact, &c.Anchor.Prefix,
+		&c.Anchor.Suffix, &c.Orphan, &c.Statement, &credibility,
+		&attributed, &tags, &c.Notes, &qValue, &qUnit, &wStart, &wEnd, &wPrec,
+		&wApprox, &wUnc, &wExpr, &wRef, &wNote,
+		&c.CreatedBy, &createdAt, &c.UpdatedBy, &updatedAt)
+	if err != nil {
+		return app.Claim{}, fmt.Errorf("read claim: %w", err)
+	}
+	c.Credibility = app.Credibility(credibility)
+	c.AttributedTo = app.ID(attributed.String)
+	if c.Tags, err = decodeStrings(tags); err != nil {
+		return app.Claim{}, err
+	}
+	if qValue.Valid {
+		c.Quantity = &app.Quantity{Value: qValue.Float64, Unit: qUnit}
+	}
+	if wStart.Valid {
+		w := app.When{Precision: app.Precision(wPrec), Approximate: wApprox, Uncertain: wUnc, Expression: wExpr, Note: wNote}
+		if w.Start, err = storedDate(wStart.String); err != nil {
+			return app.Claim{}, err
+		}
+		if w.End, err = storedDate(wEnd.String); err != nil {
+			return app.Claim{}, err
+		}
+		if wRef != "" {
+			if w.Reference, err = storedDate(wRef); err != nil {
+				return app.Claim{}, err
+			}
+		}
+		c.When = &w
+	}
+	if c.CreatedAt, err = parseTime(createdAt); err != nil {
+		return app.Claim{}, err
+	}
+	if c.UpdatedAt, err = parseTime(updatedAt); err != nil {
+		return app.Claim{}, err
+	}
+	return c, nil
+}
+
+// storedDate reads a stored calendar day back.
+func storedDate(s string) (app.Date, error) {
+	d, err := app.ParseDate(s)
+	if err != nil {
+		return app.Date{}, fmt.Errorf("stored date %q: %w", s, err)
+	}
+	return d, nil
+}
