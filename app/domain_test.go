@@ -156,3 +156,16 @@ func TestParsePubDate(t *testing.T) {
 		t.Error("accepted a date without a year")
 	}
 }
+
+func TestErrorMessageShowsInternalCauses(t *testing.T) {
+	cause := app.Errorf(app.EInvalid, "no such module: fts5")
+	if got := app.ErrorMessage(app.WrapError(app.EInternal, cause, "could not upgrade")); got != "could not upgrade (no such module: fts5)" {
+		t.Errorf("internal: %q", got)
+	}
+	if got := app.ErrorMessage(app.WrapError(app.ENotCase, cause, "not a case")); got != "not a case" {
+		t.Errorf("user-facing: %q", got)
+	}
+	if app.ErrorMessage(nil) != "" || app.ErrorCode(nil) != "" {
+		t.Error("nil error must have no message and no code")
+	}
+}

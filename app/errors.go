@@ -81,6 +81,10 @@ func ErrorMessage(err error) string {
 	}
 	var e *Error
 	if errors.As(err, &e) {
+		if e.Code == EInternal && e.Err != nil {
+			// Not the user's doing: the cause is what a bug report needs.
+			return e.Message + " (" + e.Err.Error() + ")"
+		}
 		return e.Message
 	}
 	return "Something went wrong inside the workbench: " + err.Error()

@@ -56,7 +56,7 @@ func (r *Reader) readMetrics() bool {
 	l.textSize, l.fontKey = size, key
 	l.widths.reset(size, l.style)
 	l.textH = fyne.MeasureText("Mg", size, l.style).Height
-	l.lineH = float32(math.Ceil(float64(l.textH + size*0.75)))
+	l.lineH = float32(math.Ceil(float64(l.textH + size*0.4)))
 	l.textTop = float32(math.Floor(float64(l.lineH-l.textH) / 2))
 	l.padX = th.Size(theme.SizeNameInnerPadding)
 	l.padY = th.Size(theme.SizeNameInnerPadding)

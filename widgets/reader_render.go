@@ -63,9 +63,11 @@ func (rr *readerRenderer) MinSize() fyne.Size {
 func (rr *readerRenderer) Layout(size fyne.Size) {
 	r := rr.r
 	keep := -1 // the first rune of the top line, to keep in view when the width changes
+	var within float32 // how far into that line the view's top was
 	if y := rr.scroll.Offset.Y; r.lay.valid && size.Width != r.lay.width && y > 0 && r.lay.pending < 0 {
-		top := int((y - r.lay.padY) / r.lay.lineH)
-		keep = int(r.lay.lines[clampInt(top, 0, len(r.lay.lines)-1)].start)
+		top := clampInt(int((y-r.lay.padY)/r.lay.lineH), 0, len(r.lay.lines)-1)
+		keep = int(r.lay.lines[top].start)
+		within = y - r.lineTop(top)
 	}
 	heightBefore := rr.content.Size().Height
 	relaid := !r.lay.valid || size.Width != r.lay.width
@@ -79,7 +81,7 @@ func (rr *readerRenderer) Layout(size fyne.Size) {
 	}
 	if keep >= 0 {
 		r.lay.pending = -1
-		rr.scrollTo(r.lineTop(r.lineOf(keep)) - r.lay.padY)
+		rr.scrollTo(r.lineTop(r.lineOf(keep)) + within)
 	}
 	rr.applyPendingScroll()
 	rr.updateWindow()

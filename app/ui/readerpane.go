@@ -26,6 +26,9 @@ type readerPane struct {
 	empty   *widget.Label
 	body    *fyne.Container
 	article *app.Article
+	// wanted is the article last asked for: a slower load of an earlier
+	// choice must not replace it.
+	wanted app.ID
 }
 
 func newReaderPane(w *Workbench) *readerPane {
@@ -58,6 +61,7 @@ func newReaderPane(w *Workbench) *readerPane {
 // clear shows the empty state.
 func (p *readerPane) clear() {
 	p.article = nil
+	p.wanted = ""
 	p.body.Hide()
 	p.empty.Show()
 }
@@ -68,9 +72,14 @@ func (p *readerPane) show(id app.ID) {
 	if k == nil {
 		return
 	}
+	p.wanted = id
 	background(p.w, "Could not open the article", func() (*app.Article, error) {
 		return k.Article(contextBackground(), id)
-	}, p.display)
+	}, func(a *app.Article) {
+		if a.ID == p.wanted {
+			p.display(a)
+		}
+	})
 }
 
 // display puts an article on screen.

@@ -125,3 +125,39 @@ func TestMarkSelectionAsBoilerplateAndBack(t *testing.T) {
 		t.Fatalf("after unmarking the tail of the comments: %+v", a.Excluded)
 	}
 }
+
+// slowCase delays loading one article, as a large article on a busy disk would.
+type slowCase struct {
+	*mock.Case
+	slow    app.ID
+	release chan struct{}
+}
+
+func (s *slowCase) Article(ctx context.Context, id app.ID) (*app.Article, error) {
+	if id == s.slow {
+		<-s.release
+	}
+	return s.Case.Article(ctx, id)
+}
+
+func TestReaderShowsTheLastChosenArticleEvenIfAnEarlierLoadIsSlower(t *testing.T) {
+	a := test.NewTempApp(t)
+	k := mock.NewCase("/tmp/test.ewcase")
+	first, second := story(), &app.Article{Text: "Second\n\nOther words.", Format: app.FormatText}
+	second.Title = "Second"
+	for _, art := range []*app.Article{first, second} {
+		if err := k.CreateArticle(context.Background(), art); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sc := &slowCase{Case: k, slow: first.ID, release: make(chan struct{})}
+	w := New(a, Config{Open: func(string, bool) (app.Case, error) { return sc, nil }, CasePath: "x"})
+	w.kase = sc
+	w.reader.show(first.ID)  // slow
+	w.reader.show(second.ID) // fast: arrives first
+	close(sc.release)
+	w.Wait()
+	if w.reader.article == nil || w.reader.article.ID != second.ID {
+		t.Fatalf("reader shows %v, want the second (last chosen) article", w.reader.article)
+	}
+}
