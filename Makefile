@@ -50,8 +50,10 @@ fuzz: deps
 	  done; \
 	done
 
+# fyne package bumps Build in FyneApp.toml on every run; put it back so packaging leaves the tree clean.
 package: deps
-	$(GO) tool fyne package -os linux --tags sqlite_fts5 --release
+	cp FyneApp.toml .FyneApp.toml.keep
+	$(GO) tool fyne package -os linux --tags sqlite_fts5 --release; s=$$?; mv .FyneApp.toml.keep FyneApp.toml; exit $$s
 
 # deps installs the missing Debian packages (as root, or through sudo) and checks the Go toolchain.
 deps: .deps-ok
