@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,5 +151,69 @@ func TestNoDisplaySaysSo(t *testing.T) {
 	code, _, errs := runCLI(t, "")
 	if code != 1 || !strings.Contains(errs, "no display") || !strings.Contains(errs, "workbench help") {
 		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+}
+
+func TestCLIClaims(t *testing.T) {
+	dir := t.TempDir()
+	kase := filepath.Join(dir, "c.ewcase")
+	story := writeFile(t, dir, "story.txt", wireStory)
+	_, out, _ := runCLI(t, "", "--case", kase, "import", story, "--json")
+	var results []map[string]any
+	if err := json.Unmarshal([]byte(out), &results); err != nil {
+		t.Fatal(err)
+	}
+	aid := results[0]["id"].(string)
+	text := []rune(wireStory)
+	quote := "Iraqi troops reached the eastern edge of Qaim on Tuesday"
+	start := strings.Index(string(text), quote)
+	start = len([]rune(string(text)[:start])) // runes, not bytes
+	end := start + len([]rune(quote))
+
+	code, out, errs := runCLI(t, "", "--case", kase, "claim", "add", "--article", aid, "--start", fmt.Sprint(start), "--end", fmt.Sprint(end),
+		"--credibility", "2", "--quantity", "40,000 troops", "--when", "2017-10-31", "--attributed", "commanders", "--tags", "advance, qaim", "--json")
+	if code != 0 {
+		t.Fatalf("claim add: exit %d %s", code, errs)
+	}
+	var c map[string]any
+	if err := json.Unmarshal([]byte(out), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c["exact"] != quote || c["credibility"] != "2" || c["quantity"] != "40,000 troops" || c["when"] != "2017-10-31" || c["attributed_name"] != "commanders" {
+		t.Fatalf("claim add printed %v", c)
+	}
+	if !strings.HasSuffix(c["prefix"].(string), "Oct 31, 2017 - ") {
+		t.Errorf("prefix %q should be the ~32 runes before the quote", c["prefix"])
+	}
+	cid := c["id"].(string)
+
+	code, out, _ = runCLI(t, "", "--case", kase, "claim", "edit", cid[len(cid)-8:], "--statement", "Troops reached Qaim", "--credibility", "", "--json")
+	if code != 0 || !strings.Contains(out, `"statement": "Troops reached Qaim"`) || !strings.Contains(out, `"credibility": ""`) {
+		t.Fatalf("claim edit: exit %d\n%s", code, out)
+	}
+	code, out, _ = runCLI(t, "", "--case", kase, "claims", "--article", aid)
+	if code != 0 || !strings.Contains(out, "Troops reached Qaim") || !strings.Contains(out, fmt.Sprintf("%d-%d", start, end)) {
+		t.Fatalf("claims: exit %d\n%s", code, out)
+	}
+	code, out, _ = runCLI(t, "", "--case", kase, "search", "troops reached")
+	if code != 0 || !strings.Contains(out, "[troops]") {
+		t.Errorf("article search after claims: %s", out)
+	}
+	for name, args := range map[string][]string{
+		"span past the end": {"claim", "add", "--article", aid, "--start", "5", "--end", "99999"},
+		"empty span":        {"claim", "add", "--article", aid, "--start", "5", "--end", "5"},
+		"bad credibility":   {"claim", "edit", cid, "--credibility", "9"},
+		"bad when":          {"claim", "edit", cid, "--when", "last week"},
+		"unknown claim":     {"claim", "rm", "ffffffff"},
+	} {
+		if code, _, errs := runCLI(t, "", append([]string{"--case", kase}, args...)...); code == 0 || errs == "" {
+			t.Errorf("%s: exit %d, stderr %q; want a clear failure", name, code, errs)
+		}
+	}
+	if code, out, _ := runCLI(t, "", "--case", kase, "claim", "rm", cid); code != 0 || !strings.Contains(out, "deleted") {
+		t.Fatalf("claim rm: %d %s", code, out)
+	}
+	if _, out, _ := runCLI(t, "", "--case", kase, "claims", "--json"); strings.TrimSpace(out) != "[]" {
+		t.Fatalf("claims after rm: %s", out)
 	}
 }

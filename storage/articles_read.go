@@ -211,7 +211,8 @@ func summaries(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]ap
 	if err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, title, published, format, filename, runes FROM articles `+where+`
+	rows, err := tx.QueryContext(ctx, `SELECT id, title, published, format, filename, runes,
+		(SELECT count(*) FROM claims c WHERE c.article_id = articles.id) FROM articles `+where+`
 		ORDER BY published = '', published DESC, title COLLATE NOCASE, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
@@ -221,7 +222,7 @@ func summaries(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]ap
 	for rows.Next() {
 		var sum app.ArticleSummary
 		var published, format string
-		if err := rows.Scan(&sum.ID, &sum.Title, &published, &format, &sum.Filename, &sum.Runes); err != nil {
+		if err := rows.Scan(&sum.ID, &sum.Title, &published, &format, &sum.Filename, &sum.Runes, &sum.Claims); err != nil {
 			return nil, fmt.Errorf("list article: %w", err)
 		}
 		if sum.Published, err = parsePubDate(published); err != nil {
@@ -233,7 +234,6 @@ func summaries(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]ap
 		sum.Publisher = a.SourceNamed(app.RolePublisher)
 		sum.Origin = a.SourceNamed(app.RoleOrigin)
 		sum.Chain = app.Chain(l)
-		// Claims stays 0 until the claims migration adds a table to count.
 		out = append(out, sum)
 	}
 	if err := rows.Err(); err != nil {

@@ -40,12 +40,8 @@ func (s *Store) ReplaceArticleText(ctx context.Context, articleID app.ID, text s
 		if c.ArticleID != articleID {
 			return app.Errorf(app.EInvalid, "Claim %s belongs to another article; only the article's own claims move with its text.", c.ID.Short())
 		}
-		for _, f := range []struct{ what, v string }{
-			{"quote", c.Anchor.Exact}, {"text before the quote", c.Anchor.Prefix}, {"text after the quote", c.Anchor.Suffix},
-		} {
-			if err := validText(f.what, f.v); err != nil {
-				return err
-			}
+		if err := validAnchor(c.Anchor); err != nil {
+			return err
 		}
 	}
 	tx, err := s.db.BeginTx(ctx, nil)

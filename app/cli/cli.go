@@ -58,6 +58,12 @@ func init() {
 		{"show", "show ID [--json] [--text]  one article's metadata (and text, boilerplate in ⟦ ⟧)", runShow},
 		{"search", "search TEXT [--json] [--limit N]  full-text search with snippets (accents ignored)", runSearch},
 		{"article", "article set ID [--title T] [--published DATE] [--byline B] [--url U] [--json]  correct metadata", runArticle},
+		{"claims", "claims [--article ID] [--orphans] [--json]  list claims in text order", runClaims},
+		{"claim", "claim add --article ID --start N --end N [--statement S] [--credibility 1-6] [--attributed NAME]\n" +
+			"            [--tags a,b] [--notes N] [--quantity '500 killed'] [--when EDTF] [--json]   make a claim (rune offsets)\n" +
+			"  claim edit ID [the same flags]   change a claim\n" +
+			"  claim rm ID...                   delete claims\n" +
+			"  claim show ID [--json]           one claim", runClaim},
 		{"help", "help                       this text", nil},
 		{"version", "version                    print the version", nil},
 	}

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"fmt"
+
 	"github.com/evidence-workbench/workbench/app"
 )
 
@@ -31,7 +33,11 @@ type analysis struct {
 // publication date, URL, sources, and boilerplate ranges.
 func analyzeText(text string, markdown bool) findings {
 	a := &analysis{text: text, markdown: markdown, title: -1}
-	a.lines = splitLines(text, markdown)
+	var truncated bool
+	a.lines, truncated = splitLines(text, markdown, maxLines)
+	if truncated {
+		a.warn(fmt.Sprintf("The text is very long; only its first %d lines were read for the title, date, sources and boilerplate.", maxLines))
+	}
 	a.cues = make([]cue, len(a.lines))
 	a.kind = make([]app.BoilerplateKind, len(a.lines))
 	for i := range a.lines {

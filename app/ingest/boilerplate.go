@@ -287,21 +287,45 @@ func (a *analysis) markBoilerplate() {
 			hasBody[l.block] = true
 		}
 	}
-	// kindNear is the kind of the nearest cue line in the same block:
-	// the preceding one, else the following one.
-	kindNear := func(i int) app.BoilerplateKind {
+	// near[i] is the kind of the nearest cue line in line i's block: the
+	// preceding one, else the following one (two linear passes).
+	near := make([]app.BoilerplateKind, len(a.lines))
+	var last app.BoilerplateKind
+	lastBlock := -1
+	for i := range a.lines {
 		b := a.lines[i].block
-		for j := i; j >= 0 && (a.lines[j].blank() || a.lines[j].block == b); j-- {
-			if a.lines[j].block == b && a.cues[j].kind != "" {
-				return a.cues[j].kind
-			}
+		if b < 0 {
+			continue
 		}
-		for j := i + 1; j < len(a.lines) && (a.lines[j].blank() || a.lines[j].block == b); j++ {
-			if a.lines[j].block == b && a.cues[j].kind != "" {
-				return a.cues[j].kind
-			}
+		if b != lastBlock {
+			last, lastBlock = "", b
 		}
-		return strongKind[b]
+		if a.cues[i].kind != "" {
+			last = a.cues[i].kind
+		}
+		near[i] = last
+	}
+	last, lastBlock = "", -1
+	for i := len(a.lines) - 1; i >= 0; i-- {
+		b := a.lines[i].block
+		if b < 0 {
+			continue
+		}
+		if b != lastBlock {
+			last, lastBlock = "", b
+		}
+		if a.cues[i].kind != "" {
+			last = a.cues[i].kind
+		}
+		if near[i] == "" {
+			near[i] = last
+		}
+	}
+	kindNear := func(i int) app.BoilerplateKind {
+		if near[i] != "" {
+			return near[i]
+		}
+		return strongKind[a.lines[i].block]
 	}
 
 	var state app.BoilerplateKind

@@ -2,10 +2,12 @@ package ingest
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/evidence-workbench/workbench/app"
 )
@@ -26,6 +28,8 @@ type dateHit struct {
 	kind       dateKind
 	noYear     bool   // "Nov 3": a day without a year; date.Date.Year is 0
 	ambiguous  bool   // "03/11/2017": day and month cannot be told apart
+	order      int    // numeric dates: +1 read day first, -1 month first, 0 not numeric or both equal
+	na, nb     int    // numeric dates: the first two numbers as written
 	text       string // the matched text
 }
 
@@ -97,25 +101,21 @@ func findDates(s string) []dateHit {
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil
 	}
-	var hits []dateHit
+	s = headOf(s, maxDateScan)
+	var found [4][]dateHit // by pattern, in priority order
 	add := func(h dateHit) {
-		for _, o := range hits {
-			if h.start < o.end && o.start < h.end {
-				return // overlaps a hit already found
-			}
-		}
-		hits = append(hits, h)
+		found[h.kind] = append(found[h.kind], h)
 	}
 	for _, m := range reMDY.FindAllStringSubmatchIndex(s, -1) {
 		mon := monthOf(s[m[2]:m[3]])
 		if d, ok := validDate(atoi(s[m[6]:m[7]]), mon, atoi(s[m[4]:m[5]])); ok {
-			add(dateHit{start: m[0], end: m[7], date: app.PubDate{Date: d}})
+			add(dateHit{start: m[0], end: m[7], date: app.PubDate{Date: d}, kind: 0})
 		}
 	}
 	for _, m := range reDMY.FindAllStringSubmatchIndex(s, -1) {
 		mon := monthOf(s[m[4]:m[5]])
 		if d, ok := validDate(atoi(s[m[6]:m[7]]), mon, atoi(s[m[2]:m[3]])); ok {
-			add(dateHit{start: m[0], end: m[7], date: app.PubDate{Date: d}})
+			add(dateHit{start: m[0], end: m[7], date: app.PubDate{Date: d}, kind: 1})
 		}
 	}
 	for _, m := range reISO.FindAllStringSubmatchIndex(s, -1) {
@@ -123,7 +123,7 @@ func findDates(s string) []dateHit {
 		if !ok {
 			continue
 		}
-		h := dateHit{start: m[2], end: m[7], date: app.PubDate{Date: d}}
+		h := dateHit{start: m[2], end: m[7], date: app.PubDate{Date: d}, kind: 2}
 		if m[8] >= 0 {
 			hh, mm := atoi(s[m[8]:m[9]]), atoi(s[m[10]:m[11]])
 			if hh <= 23 && mm <= 59 {
@@ -136,14 +136,16 @@ func findDates(s string) []dateHit {
 	for _, m := range reNumeric.FindAllStringSubmatchIndex(s, -1) {
 		a, b, y := atoi(s[m[2]:m[3]]), atoi(s[m[6]:m[7]]), atoi(s[m[8]:m[9]])
 		dot := s[m[4]:m[5]] == "."
-		h := dateHit{start: m[2], end: m[9]}
+		h := dateHit{start: m[2], end: m[9], kind: 3, na: a, nb: b}
 		var d app.Date
 		var ok bool
 		switch {
 		case dot || a > 12: // 3.11.2017 and 23/11/2017 are day first
 			d, ok = validDate(y, time.Month(b), a)
+			h.order = 1
 		case b > 12: // 11/23/2017 is month first
 			d, ok = validDate(y, time.Month(a), b)
+			h.order = -1
 		case a == b:
 			d, ok = validDate(y, time.Month(a), a)
 		default:
@@ -155,10 +157,19 @@ func findDates(s string) []dateHit {
 			add(h)
 		}
 	}
+	// earlier patterns win where matches overlap
+	var hits []dateHit
+	for _, group := range found {
+		for _, h := range group {
+			h.kind = datePlain
+			hits = append(hits, h)
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	hits = dropOverlaps(hits, found)
 	for i := range hits {
 		attachTime(s, &hits[i])
 	}
-	sortHits(hits)
 	for i := range hits {
 		hits[i].kind = labelBefore(s, hits, i)
 		hits[i].text = s[hits[i].start:hits[i].end]
@@ -171,6 +182,7 @@ func findYearlessDates(s string) []dateHit {
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil
 	}
+	s = headOf(s, maxDateScan)
 	var hits []dateHit
 	for _, m := range reMD.FindAllStringSubmatchIndex(s, -1) {
 		mon := monthOf(s[m[2]:m[3]])
@@ -187,12 +199,43 @@ func findYearlessDates(s string) []dateHit {
 	return hits
 }
 
-func sortHits(h []dateHit) {
-	for i := 1; i < len(h); i++ {
-		for j := i; j > 0 && h[j].start < h[j-1].start; j-- {
-			h[j], h[j-1] = h[j-1], h[j]
+// dropOverlaps removes hits (sorted by start) that overlap an earlier
+// kept hit, keeping the one from the higher-priority pattern.
+func dropOverlaps(hits []dateHit, found [4][]dateHit) []dateHit {
+	prio := map[[2]int]int{}
+	for p, group := range found {
+		for _, h := range group {
+			if _, ok := prio[[2]int{h.start, h.end}]; !ok {
+				prio[[2]int{h.start, h.end}] = p
+			}
 		}
 	}
+	var out []dateHit
+	for _, h := range hits {
+		if n := len(out); n > 0 && h.start < out[n-1].end {
+			if prio[[2]int{h.start, h.end}] < prio[[2]int{out[n-1].start, out[n-1].end}] {
+				out[n-1] = h
+			}
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// maxDateScan bounds how much of one line is searched for dates: header
+// dates sit near the start of short lines.
+const maxDateScan = 600
+
+// headOf returns at most n bytes of s, cut at a rune boundary.
+func headOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // attachTime extends a hit with a time of day written right after or right
@@ -201,18 +244,23 @@ func attachTime(s string, h *dateHit) {
 	if h.date.HasTime {
 		return
 	}
-	if m := reTimeAfter.FindStringSubmatchIndex(s[h.end:]); m != nil {
-		if hh, mm, ok := clock(s[h.end:], m); ok {
+	after := headOf(s[h.end:], 60)
+	if m := reTimeAfter.FindStringSubmatchIndex(after); m != nil {
+		if hh, mm, ok := clock(after, m); ok {
 			h.date.HasTime, h.date.Hour, h.date.Minute = true, hh, mm
-			h.end += len(strings.TrimRightFunc(s[h.end:h.end+m[1]], unicode.IsSpace))
+			h.end += len(strings.TrimRightFunc(after[:m[1]], unicode.IsSpace))
 			return
 		}
 	}
-	before := s[:h.start]
+	from := max(0, h.start-40)
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from--
+	}
+	before := s[from:h.start]
 	if m := reTimeBefore.FindStringSubmatchIndex(before); m != nil {
 		if hh, mm, ok := clock(before, m); ok {
 			h.date.HasTime, h.date.Hour, h.date.Minute = true, hh, mm
-			h.start = m[2]
+			h.start = from + m[2]
 		}
 	}
 }
@@ -266,4 +314,51 @@ func labelBefore(s string, hits []dateHit, i int) dateKind {
 	default:
 		return datePublished
 	}
+}
+
+// numericOrder tells how a page writes numeric dates, from the ones that
+// cannot be misread (a day over 12): +1 day first, -1 month first, 0 when
+// there are none or they disagree.
+func numericOrder(lines []line) int {
+	order := 0
+	for i := range lines {
+		t := lines[i].t
+		if !strings.ContainsAny(t, "/.") {
+			continue
+		}
+		for _, m := range reNumeric.FindAllStringSubmatchIndex(headOf(t, maxDateScan), -1) {
+			a, b := atoi(t[m[2]:m[3]]), atoi(t[m[6]:m[7]])
+			o := 0
+			switch {
+			case t[m[4]:m[5]] == ".":
+				continue // dotted dates are always day first; no cue for slashes
+			case a > 12 && b <= 12:
+				o = 1
+			case b > 12 && a <= 12:
+				o = -1
+			default:
+				continue
+			}
+			if order != 0 && order != o {
+				return 0
+			}
+			order = o
+		}
+	}
+	return order
+}
+
+// resolveAmbiguous reads an ambiguous numeric date in the given order.
+func resolveAmbiguous(h dateHit, order int) (app.PubDate, bool) {
+	day, month := h.na, h.nb
+	if order < 0 {
+		day, month = h.nb, h.na
+	}
+	d, ok := validDate(h.date.Date.Year, time.Month(month), day)
+	if !ok {
+		return app.PubDate{}, false
+	}
+	p := h.date
+	p.Date = d
+	return p, true
 }

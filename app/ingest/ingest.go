@@ -141,7 +141,14 @@ func ParsePaste(text string) (*app.Article, error) {
 
 func parsePaste(name, text string) (*app.Article, error) {
 	name = capitalize(name) // messages start with it: "Pasted text is empty"
-	data := []byte(text)
+	a, err := parsePasteAs(name, []byte(text))
+	if a != nil {
+		a.Filename = "" // not a file
+	}
+	return a, err
+}
+
+func parsePasteAs(name string, data []byte) (*app.Article, error) {
 	if isPDF(data) {
 		return parsePDF(name, data)
 	}
@@ -153,17 +160,9 @@ func parsePaste(name, text string) (*app.Article, error) {
 		return nil, app.WrapError(app.EInvalid, err, "cannot decode %s", name)
 	}
 	if looksHTML(decoded) {
-		a, err := parseHTML(name, data, decoded, warnings)
-		if a != nil {
-			a.Filename = ""
-		}
-		return a, err
+		return parseHTML(name, data, decoded, warnings)
 	}
-	a, err := parseText(name, decoded, app.FormatPaste, warnings)
-	if a != nil {
-		a.Filename = ""
-	}
-	return a, err
+	return parseText(name, decoded, app.FormatPaste, warnings)
 }
 
 func capitalize(s string) string {

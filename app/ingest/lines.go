@@ -17,11 +17,12 @@ type line struct {
 	r0    int    // rune offset of the line start in the text
 	r1    int    // rune offset of the line end (before the line break)
 	tr0   int    // rune offset of t in the text
-	block int    // index of the paragraph block, -1 for blank lines
+	block int    // index of the paragraph block
 	words int    // number of words in t
 }
 
-// blank reports whether the line holds no content.
+// blank reports whether the line holds no content (splitLines keeps only
+// lines with content; the check guards code that is handed other lines).
 func (l *line) blank() bool { return l.t == "" }
 
 // span returns the rune span of t[i:j] (byte offsets into t).
@@ -45,10 +46,14 @@ func clamp(v, lo, hi int) int {
 	return v
 }
 
-// splitLines cuts text into lines at \n, \r\n and \r and groups the
-// non-blank ones into blocks (paragraphs separated by blank lines).
-func splitLines(text string, markdown bool) []line {
-	var out []line
+// maxLines bounds how many content lines the heuristics read; an article
+// is far shorter, and a huge text must not cost unbounded memory.
+const maxLines = 50000
+
+// splitLines cuts text into lines at \n, \r\n and \r and keeps the
+// non-blank ones, numbering paragraph blocks (runs of lines between blank
+// lines). It stops after max lines and then reports truncated.
+func splitLines(text string, markdown bool, max int) (out []line, truncated bool) {
 	runes := 0
 	block := -1
 	prevBlank := true
@@ -59,22 +64,20 @@ func splitLines(text string, markdown bool) []line {
 		}
 		s := text[start:end]
 		n := utf8.RuneCountInString(s)
-		l := line{s: s, r0: runes, r1: runes + n}
 		lead, t := trimContent(s, markdown)
-		l.t = t
-		l.tr0 = runes + utf8.RuneCountInString(s[:lead])
 		if t == "" {
-			l.block = -1
 			prevBlank = true
 		} else {
+			if len(out) >= max {
+				return out, true
+			}
 			if prevBlank {
 				block++
 			}
-			l.block = block
-			l.words = countWords(t)
 			prevBlank = false
+			out = append(out, line{s: s, t: t, r0: runes, r1: runes + n,
+				tr0: runes + utf8.RuneCountInString(s[:lead]), block: block, words: countWords(t)})
 		}
-		out = append(out, l)
 		runes += n
 		if end >= len(text) {
 			break
@@ -88,7 +91,7 @@ func splitLines(text string, markdown bool) []line {
 			start = end + 1
 		}
 	}
-	return out
+	return out, false
 }
 
 // trimContent trims white space (and Markdown decoration) from s and returns

@@ -169,7 +169,7 @@ func pdfTitleHint(a *app.Article, f findings, title string) {
 	if fold(title) == fold(a.Title) {
 		return
 	}
-	lines := splitLines(a.Text, false)
+	lines, _ := splitLines(a.Text, false, 40)
 	seen := 0
 	for i := range lines {
 		l := &lines[i]

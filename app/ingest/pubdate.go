@@ -102,6 +102,23 @@ func (a *analysis) findDate() {
 			break
 		}
 	}
+	if best < 0 && len(ambiguous) > 0 {
+		// a clear cue: the page's other numeric dates show which comes first
+		if order := numericOrder(a.lines); order != 0 {
+			f := ambiguous[0]
+			if p, ok := resolveAmbiguous(f.hit, order); ok {
+				how := "day first"
+				if order < 0 {
+					how = "month first"
+				}
+				l := &a.lines[f.line]
+				a.found.meta.Published = p
+				a.found.meta.Known.Published = app.Evidence{Basis: app.BasisText, Span: l.span(f.off+f.hit.start, f.off+f.hit.end),
+					Detail: f.how + " (numeric; read " + how + " as the page's other dates are written)"}
+				return
+			}
+		}
+	}
 	if best < 0 {
 		for _, f := range yearless {
 			a.warn(fmt.Sprintf("The dateline gives “%s” but no year; the publication date is left unknown — set it by hand.", f.hit.text))

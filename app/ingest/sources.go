@@ -135,11 +135,11 @@ func (a *analysis) findSources() {
 			}
 		}
 		lower := strings.ToLower(l.t)
-		if !strings.Contains(lower, "translat") {
-			// no translator credit on this line
-		} else if loc := reTranslator.FindStringIndex(l.t); loc != nil && (content || a.inHeader(k)) {
-			if name, n := personName(l.t[loc[1]:]); name != "" {
-				add(&translators, app.RoleTranslator, k, loc[1], loc[1]+n, app.BasisText, "“translated by”")
+		if strings.Contains(lower, "translat") && (content || a.inHeader(k)) {
+			if loc := reTranslator.FindStringIndex(l.t); loc != nil {
+				if name, n := personName(l.t[loc[1]:]); name != "" {
+					add(&translators, app.RoleTranslator, k, loc[1], loc[1]+n, app.BasisText, "“translated by”")
+				}
 			}
 		}
 		if content && !a.inHeader(k) {
@@ -150,8 +150,10 @@ func (a *analysis) findSources() {
 				addPub(k, m[2], m[3], 3, "“the … news network”")
 			}
 		}
-		if m := reCopyright.FindStringSubmatchIndex(l.t); m != nil && a.kind[k] == app.BoilerFooter {
-			addPub(k, m[2], m[3], 4, "copyright line")
+		if a.kind[k] == app.BoilerFooter {
+			if m := reCopyright.FindStringSubmatchIndex(l.t); m != nil {
+				addPub(k, m[2], m[3], 4, "copyright line")
+			}
 		}
 		if containsAny(lower, []string{"logo", "icon", "image"}) {
 			if m := reNewsletterLogo.FindStringSubmatchIndex(l.t); m != nil {
@@ -163,11 +165,15 @@ func (a *analysis) findSources() {
 				addPub(k, m[2], m[3], 2, "newsletter sign-up")
 			}
 		}
-		if m := reSupporter.FindStringSubmatchIndex(l.t); m != nil && a.kind[k] == app.BoilerDonation {
-			addPub(k, m[2], m[3], 1, "supporter offer")
+		if a.kind[k] == app.BoilerDonation && l.words <= 6 {
+			if m := reSupporter.FindStringSubmatchIndex(l.t); m != nil {
+				addPub(k, m[2], m[3], 1, "supporter offer")
+			}
 		}
-		if m := reCreditOutlet.FindStringSubmatchIndex(l.t); m != nil && a.kind[k] == app.BoilerCredit {
-			addPub(k, m[2], m[3], 1, "photo credit")
+		if a.kind[k] == app.BoilerCredit {
+			if m := reCreditOutlet.FindStringSubmatchIndex(l.t); m != nil {
+				addPub(k, m[2], m[3], 1, "photo credit")
+			}
 		}
 	}
 

@@ -284,3 +284,30 @@ func TestTextKeptExactly(t *testing.T) {
 		t.Errorf("CRLF title span covers %q", spanText(crlf, crlf.Known.Title.Span))
 	}
 }
+
+// TestAmbiguousNumericDates reads "03/11/2017" only when the page's other
+// numeric dates (here in reader comments) show which number is the day.
+func TestAmbiguousNumericDates(t *testing.T) {
+	const head = "Council delays vote on budget\n03/11/2017\n\nThe provincial council met on the matter for the third time this month, and members said a decision would be announced soon.\n\n2 Comments\n"
+	cases := map[string]struct{ comments, want string }{
+		"no cue":      {"Ahmed\nGood to hear.\n", ""},
+		"day first":   {"Ahmed, 24/11/2017\nGood to hear.\n", "2017-11-03"},
+		"month first": {"Ahmed, 11/24/2017\nGood to hear.\n", "2017-03-11"},
+		"mixed cues":  {"Ahmed, 24/11/2017\nGood.\nSara, 11/25/2017\nAgreed.\n", ""},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			a, err := ingest.ParsePaste(head + c.comments)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkArticle(t, a)
+			if got := a.Published.String(); got != c.want {
+				t.Errorf("published = %q, want %q (%+v)", got, c.want, a.Known.Published)
+			}
+			if c.want != "" && spanText(a, a.Known.Published.Span) != "03/11/2017" {
+				t.Errorf("evidence covers %q", spanText(a, a.Known.Published.Span))
+			}
+		})
+	}
+}

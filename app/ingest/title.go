@@ -156,7 +156,7 @@ func (a *analysis) markdownTitle() bool {
 // frontMatter returns the keys of a leading "---" YAML block with the line
 // index of each, or nil.
 func (a *analysis) frontMatter() map[string]int {
-	if len(a.lines) < 3 || strings.TrimSpace(a.lines[0].s) != "---" {
+	if len(a.lines) < 3 || a.lines[0].r0 != 0 || strings.TrimSpace(a.lines[0].s) != "---" {
 		return nil
 	}
 	out := map[string]int{}

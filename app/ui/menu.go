@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 )
 
 func contextBackground() context.Context { return context.Background() }
@@ -22,6 +23,8 @@ var (
 	scQuit        = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	scSearch      = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
 	scEditDetails = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	scRedo        = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scFind        = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
 // mainMenu builds the menu bar; it is rebuilt when the recent list changes.
@@ -53,7 +56,18 @@ func (w *Workbench) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
-	edit := fyne.NewMenu("Article",
+	w.undoItem = item("Undo", &fyne.ShortcutUndo{}, w.undoOrEntryUndo)
+	w.redoItem = item("Redo", scRedo, w.redoOrEntryRedo)
+	edit := fyne.NewMenu("Edit",
+		w.undoItem,
+		w.redoItem,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("New Claim from Selection (Enter)", w.newClaimFromSelection),
+		fyne.NewMenuItem("Delete Claim", w.deleteClaim),
+		fyne.NewMenuItemSeparator(),
+		item("Find in Article…", scFind, w.reader.find.open),
+	)
+	article := fyne.NewMenu("Article",
 		item("Edit Details…", scEditDetails, w.reader.editDetails),
 		fyne.NewMenuItem("Mark Selection as Boilerplate", w.reader.excludeSelection),
 		fyne.NewMenuItem("Mark Selection as Article Text", w.reader.includeSelection),
@@ -68,7 +82,54 @@ func (w *Workbench) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Keyboard Shortcuts", w.showShortcuts),
 		fyne.NewMenuItem("About Evidence Workbench", w.showAbout),
 	)
-	return fyne.NewMainMenu(file, edit, view, help)
+	w.menu = fyne.NewMainMenu(file, edit, article, view, help)
+	w.refreshEditMenu()
+	return w.menu
+}
+
+// refreshEditMenu names the actions Undo and Redo would take.
+func (w *Workbench) refreshEditMenu() {
+	if w.undoItem == nil {
+		return
+	}
+	u, r := w.history.UndoLabel(), w.history.RedoLabel()
+	w.undoItem.Label, w.undoItem.Disabled = "Undo "+u, u == ""
+	w.redoItem.Label, w.redoItem.Disabled = "Redo "+r, r == ""
+	if u == "" {
+		w.undoItem.Label = "Undo"
+	}
+	if r == "" {
+		w.redoItem.Label = "Redo"
+	}
+	if w.menu != nil {
+		w.menu.Refresh()
+	}
+}
+
+// focusedEntry is the text entry with the keyboard focus, if any: there,
+// Undo and Redo belong to the typing, not to the case.
+func (w *Workbench) focusedEntry() fyne.Shortcutable {
+	switch f := w.win.Canvas().Focused().(type) {
+	case *widget.Entry, *widget.SelectEntry, *findEntry:
+		return f.(fyne.Shortcutable)
+	}
+	return nil
+}
+
+func (w *Workbench) undoOrEntryUndo() {
+	if e := w.focusedEntry(); e != nil {
+		e.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
+	w.undo()
+}
+
+func (w *Workbench) redoOrEntryRedo() {
+	if e := w.focusedEntry(); e != nil {
+		e.TypedShortcut(&fyne.ShortcutRedo{})
+		return
+	}
+	w.redo()
 }
 
 func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
@@ -91,6 +152,10 @@ func (w *Workbench) addShortcuts() {
 	c.AddShortcut(scQuit, func(fyne.Shortcut) { w.app.Quit() })
 	c.AddShortcut(scSearch, func(fyne.Shortcut) { c.Focus(w.library.search) })
 	c.AddShortcut(scEditDetails, func(fyne.Shortcut) { w.reader.editDetails() })
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { w.undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.redo() })
+	c.AddShortcut(scRedo, func(fyne.Shortcut) { w.redo() })
+	c.AddShortcut(scFind, func(fyne.Shortcut) { w.reader.find.open() })
 }
 
 func (w *Workbench) newCaseDialog() {

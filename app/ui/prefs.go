@@ -61,14 +61,19 @@ func (w *Workbench) setTheme(choice string) {
 }
 
 // shortcutsText is the Help sheet.
-const shortcutsText = `Ctrl+N	New case
+const shortcutsText = `Drag	Select text (double-click: a word; Shift+click: extend)
+Enter	Make the selection a claim (also: + button, right-click)
+Ctrl+Z	Undo the last action on claims
+Ctrl+Shift+Z	Redo
+Ctrl+F	Find in the article (Enter: next hit, Esc: close)
+Ctrl+C	Copy the selected text
+Ctrl+N	New case
 Ctrl+O	Open case
 Ctrl+I	Import a file (drop files on the window for many)
 Ctrl+Shift+I	Import a folder
 Ctrl+Shift+V	Paste an article
 Ctrl+L	Search article text
 Ctrl+E	Edit the article's details
-Ctrl+C	Copy the selected text
 Ctrl+Q	Quit`
 
 func (w *Workbench) showShortcuts() {

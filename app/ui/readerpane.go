@@ -24,6 +24,7 @@ type readerPane struct {
 	text    *widgets.Reader
 	toolbar *widget.Toolbar
 	empty   *widget.Label
+	find    *findBar
 	body    *fyne.Container
 	article *app.Article
 	// wanted is the article last asked for: a slower load of an earlier
@@ -43,13 +44,20 @@ func newReaderPane(w *Workbench) *readerPane {
 	p.notes.Importance = widget.WarningImportance
 	p.notes.Hide()
 	p.text = widgets.NewReader()
+	p.text.OnSubmit = func(widgets.Span) { w.newClaimFromSelection() }
+	p.text.OnHighlightTapped = func(id string) { w.selectClaim(app.ID(id), false) }
+	p.text.OnContextMenu = p.contextMenu
+	p.find = newFindBar(p.text)
 	p.toolbar = widget.NewToolbar(
+		widget.NewToolbarAction(theme.ContentAddIcon(), w.newClaimFromSelection),
+		widget.NewToolbarAction(theme.SearchIcon(), p.find.open),
+		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.DocumentCreateIcon(), p.editDetails),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.VisibilityOffIcon(), p.excludeSelection),
 		widget.NewToolbarAction(theme.VisibilityIcon(), p.includeSelection),
 	)
-	header := container.NewVBox(container.NewBorder(nil, nil, nil, p.toolbar, p.title), p.meta, p.notes, widget.NewSeparator())
+	header := container.NewVBox(container.NewBorder(nil, nil, nil, p.toolbar, p.title), p.meta, p.notes, p.find.root, widget.NewSeparator())
 	p.body = container.NewBorder(header, nil, nil, nil, p.text)
 	p.empty = widget.NewLabel("Select an article in the library to read it.")
 	p.empty.Alignment = fyne.TextAlignCenter
@@ -62,6 +70,7 @@ func newReaderPane(w *Workbench) *readerPane {
 func (p *readerPane) clear() {
 	p.article = nil
 	p.wanted = ""
+	p.find.close()
 	p.body.Hide()
 	p.empty.Show()
 }
@@ -95,8 +104,10 @@ func (p *readerPane) display(a *app.Article) {
 	}
 	p.text.SetText(a.Text)
 	p.text.SetDimmed(dimmedSpans(a.Excluded))
+	p.find.reapply()
 	p.empty.Hide()
 	p.body.Show()
+	p.w.reloadClaims("")
 }
 
 // refreshHeader re-renders the header and dimmed ranges after a change.
@@ -254,4 +265,21 @@ func (p *readerPane) editDetails() {
 	}, p.w.win)
 	d.Resize(fyne.NewSize(560, 0))
 	d.Show()
+}
+
+// contextMenu is the reader's right-click menu.
+func (p *readerPane) contextMenu(sel widgets.Span, at fyne.Position) {
+	newClaim := fyne.NewMenuItem("New Claim", p.w.newClaimFromSelection)
+	copyText := fyne.NewMenuItem("Copy", func() {
+		p.w.app.Clipboard().SetContent(p.text.SelectedText())
+	})
+	exclude := fyne.NewMenuItem("Mark as Boilerplate", p.excludeSelection)
+	include := fyne.NewMenuItem("Mark as Article Text", p.includeSelection)
+	if sel.End <= sel.Start {
+		for _, it := range []*fyne.MenuItem{newClaim, copyText, exclude, include} {
+			it.Disabled = true
+		}
+	}
+	menu := fyne.NewMenu("", newClaim, copyText, fyne.NewMenuItemSeparator(), exclude, include)
+	widget.ShowPopUpMenuAtPosition(menu, p.w.win.Canvas(), at)
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/evidence-workbench/workbench/app"
 	"github.com/evidence-workbench/workbench/app/ingest"
+	"github.com/evidence-workbench/workbench/app/undo"
 )
 
 // Config is what main.go hands the GUI.
@@ -47,11 +48,19 @@ type Workbench struct {
 	win fyne.Window
 	cfg Config
 
-	kase    app.Case
-	library *libraryPane
-	reader  *readerPane
-	status  *widget.Label
-	recent  *recentCases
+	kase      app.Case
+	library   *libraryPane
+	reader    *readerPane
+	claims    *claimsPane
+	inspector *inspector
+	status    *widget.Label
+	recent    *recentCases
+	history   *undo.History
+	menu      *fyne.MainMenu
+	undoItem  *fyne.MenuItem
+	redoItem  *fyne.MenuItem
+	// actionMu runs annotation actions one at a time, in the order asked.
+	actionMu sync.Mutex
 
 	// pending counts background jobs so tests can wait for them.
 	pending sync.WaitGroup
@@ -64,15 +73,23 @@ func New(a fyne.App, cfg Config) *Workbench {
 	applyThemeChoice(a, a.Preferences().String(prefTheme))
 	w.status = widget.NewLabel("")
 	w.status.Truncation = fyne.TextTruncateEllipsis
+	w.history = undo.New(0)
+	w.history.OnChange = func() { fyne.Do(w.refreshEditMenu) }
 	w.library = newLibraryPane(w)
 	w.reader = newReaderPane(w)
-	split := container.NewHSplit(w.library.root, w.reader.root)
-	split.Offset = 0.3
+	w.claims = newClaimsPane(w)
+	w.inspector = newInspector(w)
+	right := container.NewVSplit(w.claims.root, w.inspector.root)
+	right.Offset = 0.32
+	centre := container.NewHSplit(w.reader.root, right)
+	centre.Offset = 0.64
+	split := container.NewHSplit(w.library.root, centre)
+	split.Offset = 0.22
 	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
 	w.win.SetMainMenu(w.mainMenu())
 	w.addShortcuts()
 	w.win.SetOnDropped(w.onDropped)
-	w.win.Resize(fyne.NewSize(1240, 780))
+	w.win.Resize(fyne.NewSize(1400, 860))
 	return w
 }
 
@@ -159,10 +176,13 @@ func (w *Workbench) openCase(path string, create, seed bool) {
 	}, func(o opened) {
 		w.closeCase()
 		w.kase = o.k
+		w.history.Clear()
 		w.recent.add(path)
 		w.win.SetMainMenu(w.mainMenu())
 		w.win.SetTitle("Evidence Workbench — " + filepath.Base(path))
 		w.reader.clear()
+		w.claims.setClaims(nil)
+		w.inspector.show(nil)
 		w.library.reload("")
 		for _, r := range o.results {
 			if r.Status == app.ImportFailed {

@@ -1,0 +1,330 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/evidence-workbench/workbench/app"
+	"github.com/evidence-workbench/workbench/app/undo"
+	"github.com/evidence-workbench/workbench/widgets"
+)
+
+// claimsPane lists the open article's claims in text order, orphans last.
+type claimsPane struct {
+	w      *Workbench
+	root   fyne.CanvasObject
+	title  *widget.Label
+	list   *widget.List
+	claims []app.Claim
+	// selected is the claim shown in the inspector ("" = none).
+	selected app.ID
+	syncing  bool
+}
+
+func newClaimsPane(w *Workbench) *claimsPane {
+	p := &claimsPane{w: w}
+	p.title = widget.NewLabelWithStyle("Claims", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.list = widget.NewList(
+		func() int { return len(p.claims) },
+		func() fyne.CanvasObject {
+			badge := canvas.NewText("B2", theme.Color(theme.ColorNameForeground))
+			badge.TextStyle = fyne.TextStyle{Bold: true, Monospace: true}
+			quote := widget.NewLabel("")
+			quote.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, container.NewCenter(badge), nil, quote)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(p.claims) {
+				return
+			}
+			c := p.claims[i]
+			box := o.(*fyne.Container)
+			quote := box.Objects[0].(*widget.Label)
+			badge := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
+			badge.Text = gradeText(c)
+			if badge.Text == "" {
+				badge.Text = "–"
+			}
+			badge.Color = theme.Color(theme.ColorNameForeground)
+			badge.Refresh()
+			text := "“" + c.Anchor.Exact + "”"
+			if c.Statement != "" && c.Statement != c.Anchor.Exact {
+				text = c.Statement
+			}
+			if c.Orphan {
+				text = "⚠ orphan: " + text
+				quote.Importance = widget.WarningImportance
+			} else {
+				quote.Importance = widget.MediumImportance
+			}
+			quote.SetText(text)
+		},
+	)
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if p.syncing || i >= len(p.claims) {
+			return
+		}
+		w.selectClaim(p.claims[i].ID, true)
+	}
+	p.root = container.NewBorder(p.title, nil, nil, nil, p.list)
+	return p
+}
+
+// setClaims shows cs (already in text order, orphans are moved last).
+func (p *claimsPane) setClaims(cs []app.Claim) {
+	placed := make([]app.Claim, 0, len(cs))
+	var orphans []app.Claim
+	for _, c := range cs {
+		if c.Orphan {
+			orphans = append(orphans, c)
+		} else {
+			placed = append(placed, c)
+		}
+	}
+	p.claims = append(placed, orphans...)
+	title := fmt.Sprintf("Claims (%d)", len(p.claims))
+	if len(orphans) > 0 {
+		title = fmt.Sprintf("Claims (%d, %d orphaned)", len(p.claims), len(orphans))
+	}
+	p.title.SetText(title)
+	p.list.Refresh()
+	p.syncSelection()
+}
+
+// syncSelection selects the row of the selected claim without re-firing.
+func (p *claimsPane) syncSelection() {
+	p.syncing = true
+	defer func() { p.syncing = false }()
+	for i, c := range p.claims {
+		if c.ID == p.selected {
+			p.list.Select(i)
+			p.list.ScrollTo(i)
+			return
+		}
+	}
+	p.list.UnselectAll()
+}
+
+func (p *claimsPane) find(id app.ID) *app.Claim {
+	for i := range p.claims {
+		if p.claims[i].ID == id {
+			c := p.claims[i]
+			return &c
+		}
+	}
+	return nil
+}
+
+// gradeText is the badge of a claim: its credibility until sources are graded.
+func gradeText(c app.Claim) string {
+	if c.Credibility.Valid() {
+		return "?" + c.Credibility.String()
+	}
+	return ""
+}
+
+// highlights turns claims into reader highlights, coloured by credibility.
+func highlights(cs []app.Claim, selected app.ID) []widgets.Highlight {
+	out := make([]widgets.Highlight, 0, len(cs))
+	for _, c := range cs {
+		if c.Orphan {
+			continue
+		}
+		out = append(out, widgets.Highlight{
+			ID: string(c.ID), Span: widgets.Span{Start: c.Anchor.Start, End: c.Anchor.End},
+			Color: int(c.Credibility), Badge: gradeText(c), Selected: c.ID == selected,
+		})
+	}
+	return out
+}
+
+// --- actions on claims: each one an undoable, single-transaction change ---
+
+// runAction runs an undoable action off the UI goroutine, then reloads the
+// article's claims and selects what the action points at.
+func (w *Workbench) runAction(what string, act func(ctx context.Context) error, selectAfter func() app.ID) {
+	background(w, what, func() (struct{}, error) {
+		w.actionMu.Lock()
+		defer w.actionMu.Unlock()
+		return struct{}{}, act(context.Background())
+	}, func(struct{}) {
+		sel := app.ID("")
+		if selectAfter != nil {
+			sel = selectAfter()
+		}
+		w.reloadClaims(sel)
+	})
+}
+
+// newClaimFromSelection makes the reader's selection a claim.
+func (w *Workbench) newClaimFromSelection() {
+	a, k := w.reader.article, w.kase
+	if a == nil || k == nil {
+		return
+	}
+	sel := w.reader.text.Selection()
+	anc, err := app.NewAnchor(a.Text, app.Span{Start: sel.Start, End: sel.End})
+	if err != nil {
+		w.showError("Could not make a claim", err)
+		return
+	}
+	who := app.AnalystName()
+	act := &undo.CreateClaim{Store: k, Claim: app.Claim{
+		ArticleID: a.ID, Anchor: anc, Statement: anc.Exact, CreatedBy: who, UpdatedBy: who,
+	}}
+	w.runAction("Could not make a claim", func(ctx context.Context) error { return w.history.Run(ctx, act) },
+		func() app.ID { w.reader.text.SetSelection(widgets.Span{}); return act.Claim.ID })
+}
+
+// editClaim stores after in place of before as one undoable action. A new
+// attributed-to name creates that source first.
+func (w *Workbench) editClaim(before, after app.Claim, what, attributedName string) {
+	k := w.kase
+	if k == nil {
+		return
+	}
+	after.UpdatedBy = app.AnalystName()
+	w.runAction("Could not save the claim", func(ctx context.Context) error {
+		if what == "" {
+			after.AttributedTo = ""
+			if attributedName != "" {
+				id, err := k.EnsureSource(ctx, attributedName, app.KindOther)
+				if err != nil {
+					return err
+				}
+				after.AttributedTo = id
+			}
+		}
+		return w.history.Run(ctx, &undo.EditClaim{Store: k, Before: before, After: after, What: what})
+	}, func() app.ID { return after.ID })
+}
+
+// deleteClaim deletes the selected claim without asking: it is undoable.
+func (w *Workbench) deleteClaim() {
+	c := w.inspector.claim
+	if c == nil || w.kase == nil {
+		return
+	}
+	act := &undo.DeleteClaim{Store: w.kase, Claim: *c}
+	w.runAction("Could not delete the claim", func(ctx context.Context) error { return w.history.Run(ctx, act) }, nil)
+}
+
+// reattachClaim anchors the selected claim on the reader's selection.
+func (w *Workbench) reattachClaim() {
+	c, a := w.inspector.claim, w.reader.article
+	if c == nil || a == nil || w.kase == nil {
+		return
+	}
+	sel := w.reader.text.Selection()
+	anc, err := app.NewAnchor(a.Text, app.Span{Start: sel.Start, End: sel.End})
+	if err != nil {
+		w.showError("Select the claim's words in the reader first", err)
+		return
+	}
+	after := *c
+	after.Anchor, after.Orphan = anc, false
+	after.UpdatedBy = app.AnalystName()
+	act := &undo.EditClaim{Store: w.kase, Before: *c, After: after, What: "Anchor"}
+	w.runAction("Could not re-attach the claim", func(ctx context.Context) error { return w.history.Run(ctx, act) },
+		func() app.ID { return c.ID })
+}
+
+// undo and redo revert or re-apply the latest action.
+func (w *Workbench) undo() { w.stepHistory(true) }
+func (w *Workbench) redo() { w.stepHistory(false) }
+
+func (w *Workbench) stepHistory(back bool) {
+	if w.kase == nil {
+		return
+	}
+	var act undo.Action
+	w.runAction("Could not undo", func(ctx context.Context) error {
+		var err error
+		if back {
+			act, err = w.history.Undo(ctx)
+		} else {
+			act, err = w.history.Redo(ctx)
+		}
+		return err
+	}, func() app.ID {
+		switch a := act.(type) {
+		case *undo.CreateClaim:
+			if !back {
+				return a.Claim.ID
+			}
+		case *undo.EditClaim:
+			return a.After.ID
+		case *undo.DeleteClaim:
+			if back {
+				return a.Claim.ID
+			}
+		}
+		return w.claims.selected
+	})
+}
+
+// reloadClaims re-reads the open article's claims and selects sel.
+func (w *Workbench) reloadClaims(sel app.ID) {
+	a, k := w.reader.article, w.kase
+	if a == nil || k == nil {
+		w.claims.setClaims(nil)
+		w.inspector.show(nil)
+		return
+	}
+	articleID := a.ID
+	type loaded struct {
+		claims  []app.Claim
+		sources []app.Source
+		article *app.Article
+	}
+	background(w, "Could not read the claims", func() (loaded, error) {
+		ctx := context.Background()
+		cs, err := k.Claims(ctx, app.ClaimFilter{ArticleID: articleID})
+		if err != nil {
+			return loaded{}, err
+		}
+		ss, err := k.Sources(ctx)
+		if err != nil {
+			return loaded{}, err
+		}
+		art, err := k.Article(ctx, articleID)
+		return loaded{cs, ss, art}, err
+	}, func(l loaded) {
+		if w.reader.article == nil || w.reader.article.ID != articleID {
+			return
+		}
+		if l.article.Text != w.reader.article.Text {
+			w.reader.display(l.article) // an undo/redo of a text edit
+		}
+		w.inspector.setSources(l.sources)
+		w.claims.selected = sel
+		w.claims.setClaims(l.claims)
+		w.reader.text.SetHighlights(highlights(l.claims, sel))
+		w.inspector.show(w.claims.find(sel))
+	})
+}
+
+// selectClaim shows claim id in the inspector and, when scroll is set,
+// brings it into view in the reader.
+func (w *Workbench) selectClaim(id app.ID, scroll bool) {
+	c := w.claims.find(id)
+	if c == nil {
+		return
+	}
+	if w.inspector.dirty() && w.inspector.claim.ID != id {
+		w.inspector.saveEdits()
+	}
+	w.claims.selected = id
+	w.claims.syncSelection()
+	w.reader.text.SetHighlights(highlights(w.claims.claims, id))
+	w.inspector.show(c)
+	if scroll && !c.Orphan {
+		w.reader.text.ScrollToOffset(c.Anchor.Start)
+	}
+}
