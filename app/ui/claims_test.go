@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"github.com/evidence-workbench/workbench/app"
 	"github.com/evidence-workbench/workbench/app/mock"
 	"github.com/evidence-workbench/workbench/widgets"
