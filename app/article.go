@@ -244,6 +244,10 @@ type ArticleSummary struct {
 	Filename  string
 	Runes     int
 	Claims    int
+	// OriginID is the source the article speaks for (ArticleOrigin), and
+	// Reliability that source's grade: the library's badge.
+	OriginID    ID
+	Reliability Reliability
 }
 
 // ArticlePatch corrects an article's metadata: nil fields stay as they are.

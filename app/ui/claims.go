@@ -34,7 +34,7 @@ func newClaimsPane(w *Workbench) *claimsPane {
 		func() int { return len(p.claims) },
 		func() fyne.CanvasObject {
 			badge := canvas.NewText("B2", theme.Color(theme.ColorNameForeground))
-			badge.TextStyle = fyne.TextStyle{Bold: true, Monospace: true}
+			badge.TextStyle = fyne.TextStyle{Bold: true}
 			quote := widget.NewLabel("")
 			quote.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, container.NewCenter(badge), nil, quote)
