@@ -62,7 +62,7 @@ func (rr *readerRenderer) MinSize() fyne.Size {
 // Layout wraps the text to the new width, keeping the top line in view.
 func (rr *readerRenderer) Layout(size fyne.Size) {
 	r := rr.r
-	keep := -1 // the first rune of the top line, to keep in view when the width changes
+	keep := -1         // the first rune of the top line, to keep in view when the width changes
 	var within float32 // how far into that line the view's top was
 	if y := rr.scroll.Offset.Y; r.lay.valid && size.Width != r.lay.width && y > 0 && r.lay.pending < 0 {
 		top := clampInt(int((y-r.lay.padY)/r.lay.lineH), 0, len(r.lay.lines)-1)
