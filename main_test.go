@@ -217,3 +217,77 @@ func TestCLIClaims(t *testing.T) {
 		t.Fatalf("claims after rm: %s", out)
 	}
 }
+
+func TestCLISources(t *testing.T) {
+	dir := t.TempDir()
+	kase := filepath.Join(dir, "c.ewcase")
+	a := writeFile(t, dir, "a.txt", wireStory)
+	b := writeFile(t, dir, "b.txt", "Qaim falls\n\nHUSAYBAH, Iraq (Levant Press Agency) Nov 3, 2017 - Iraqi forces took the town of Qaim on Friday.\n")
+	if code, _, errs := runCLI(t, "", "--case", kase, "import", a, b); code != 0 {
+		t.Fatalf("import: %s", errs)
+	}
+	sources := func() map[string]map[string]any {
+		_, out, _ := runCLI(t, "", "--case", kase, "sources", "--json")
+		var list []map[string]any
+		if err := json.Unmarshal([]byte(out), &list); err != nil {
+			t.Fatalf("sources --json: %v\n%s", err, out)
+		}
+		m := map[string]map[string]any{}
+		for _, s := range list {
+			m[s["name"].(string)] = s
+		}
+		return m
+	}
+	s := sources()
+	if s["LPA"] == nil || s["Levant Press Agency"] == nil {
+		t.Fatalf("sources after import: %v", s)
+	}
+
+	if code, _, errs := runCLI(t, "", "--case", kase, "source", "grade", "LPA", "B"); code != 2 || !strings.Contains(errs, "--note") {
+		t.Errorf("grade without a reason: exit %d %q", code, errs)
+	}
+	if code, out, errs := runCLI(t, "", "--case", kase, "source", "grade", "lpa", "B", "--note", "long record"); code != 0 || !strings.Contains(out, "Usually reliable") {
+		t.Fatalf("grade: %d %s %s", code, out, errs)
+	}
+	if code, _, errs := runCLI(t, "", "--case", kase, "source", "merge", "LPA", "Levant Press Agency"); code != 0 {
+		t.Fatalf("merge: %s", errs)
+	}
+	s = sources()
+	if s["Levant Press Agency"] != nil || s["LPA"]["articles"].(float64) != 2 || s["LPA"]["reliability"] != "B" {
+		t.Fatalf("after merge: %v", s["LPA"])
+	}
+	_, out, _ := runCLI(t, "", "--case", kase, "source", "show", "Levant Press Agency", "--json")
+	if !strings.Contains(out, `"LPA"`) || !strings.Contains(out, "long record") {
+		t.Errorf("the merged name should resolve to LPA, with its history: %s", out)
+	}
+	if code, _, errs := runCLI(t, "", "--case", kase, "source", "rm", "LPA"); code == 0 || !strings.Contains(errs, "still used") {
+		t.Errorf("deleting a used source: exit %d %q", code, errs)
+	}
+
+	ratings := writeFile(t, dir, "ratings.csv", "name,reliability,note\nLevant Press Agency,A,upgraded after review\nNobody Daily,D,never seen\nLPA,Q,typo\n")
+	code, out, _ := runCLI(t, "", "--case", kase, "source", "import-ratings", ratings, "--json")
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("import-ratings --json: %v\n%s", err, out)
+	}
+	if code != 1 || len(rep["graded"].([]any)) != 1 || len(rep["problems"].([]any)) != 2 {
+		t.Fatalf("import-ratings: exit %d report %v", code, rep)
+	}
+	if got := sources()["LPA"]["reliability"]; got != "A" {
+		t.Errorf("the row naming LPA by its alias should grade it: %v", got)
+	}
+
+	_, out, _ = runCLI(t, "", "--case", kase, "list", "--json")
+	var list []map[string]any
+	_ = json.Unmarshal([]byte(out), &list)
+	var wire string
+	for _, row := range list {
+		if row["title"] == "Troops reach the edge of Qaim" {
+			wire = row["id"].(string)
+		}
+	}
+	code, out, errs := runCLI(t, "", "--case", kase, "article", "sources", wire, "--origin", "Joint Operations Command", "--publisher", "Desert Ledger", "--confirm")
+	if code != 0 || !strings.Contains(out, "Joint Operations Command via Desert Ledger") || strings.Contains(out, "suggested") {
+		t.Fatalf("article sources: %d %s %s", code, out, errs)
+	}
+}

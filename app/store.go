@@ -57,6 +57,7 @@ type TextSearcher interface {
 type Case interface {
 	ArticleStore
 	SourceStore
+	SourceEditor
 	ClaimStore
 	TextSearcher
 	// Path is the case file's location.

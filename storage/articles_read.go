@@ -205,9 +205,14 @@ func readLinks(ctx context.Context, tx *sql.Tx, where string, args ...any) (map[
 	return out, nil
 }
 
-// summaries lists the articles the where clause selects, in library order.
+// summaries lists the articles the where clause selects, in library order,
+// each with the source it speaks for (app.ArticleOrigin) and its grade.
 func summaries(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]app.ArticleSummary, error) {
 	links, err := readLinks(ctx, tx, "WHERE l.article_id IN (SELECT id FROM articles "+where+")", args...)
+	if err != nil {
+		return nil, err
+	}
+	grades, err := linkedGrades(ctx, tx, where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -234,10 +239,36 @@ func summaries(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]ap
 		sum.Publisher = a.SourceNamed(app.RolePublisher)
 		sum.Origin = a.SourceNamed(app.RoleOrigin)
 		sum.Chain = app.Chain(l)
+		sum.OriginID = app.ArticleOrigin(l)
+		sum.Reliability = grades[sum.OriginID]
 		out = append(out, sum)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	return out, nil
+}
+
+// linkedGrades reads the reliability of every source linked to the
+// articles the where clause selects, in one query.
+func linkedGrades(ctx context.Context, tx *sql.Tx, where string, args ...any) (map[app.ID]app.Reliability, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, reliability FROM sources WHERE id IN
+		(SELECT source_id FROM article_sources WHERE article_id IN (SELECT id FROM articles `+where+`))`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read source grades: %w", err)
+	}
+	defer rows.Close()
+	out := make(map[app.ID]app.Reliability)
+	for rows.Next() {
+		var id app.ID
+		var rel string
+		if err := rows.Scan(&id, &rel); err != nil {
+			return nil, fmt.Errorf("read source grade: %w", err)
+		}
+		out[id] = app.Reliability(rel)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read source grades: %w", err)
 	}
 	return out, nil
 }

@@ -70,6 +70,7 @@ func TestCreateArticleRoundTrip(t *testing.T) {
 	want := app.ArticleSummary{
 		ID: a.ID, Title: a.Title, Publisher: "SpaceDaily", Origin: "AFP", Chain: "AFP via SpaceDaily",
 		Published: a.Published, Format: app.FormatHTML, Filename: "iraq.html", Runes: len([]rune(text)),
+		OriginID: a.Sources[1].SourceID, // AFP, the origin: ungraded
 	}
 	if *sum != want {
 		t.Errorf("ArticleByHash = %+v\nwant %+v", *sum, want)

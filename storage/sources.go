@@ -35,6 +35,18 @@ func (s *Store) Source(ctx context.Context, id app.ID) (*app.Source, error) {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
+	src, err := getSource(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("commit: %w", err)
+	}
+	return src, nil
+}
+
+// getSource reads one source with its aliases, or returns ENotFound.
+func getSource(ctx context.Context, tx *sql.Tx, id app.ID) (*app.Source, error) {
 	list, err := listSources(ctx, tx, "WHERE id = ?", id)
 	if err != nil {
 		return nil, err
@@ -42,51 +54,24 @@ func (s *Store) Source(ctx context.Context, id app.ID) (*app.Source, error) {
 	if len(list) == 0 {
 		return nil, app.Errorf(app.ENotFound, "No source with id %s is in the case.", id)
 	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("commit: %w", err)
-	}
 	return &list[0], nil
 }
 
 // CreateSource stores a new source with its aliases. It sets src.ID (when
 // empty), CreatedAt and UpdatedAt. A name or alias that already names a
 // source, ignoring case, is refused with EConflict, so that importing "afp"
-// can only ever mean one source. (Not part of app.Case yet: the analyst's
-// source editing arrives with a later issue.)
+// can only ever mean one source. A source created with a grade starts its
+// grade history with it (see SourceHistory).
 func (s *Store) CreateSource(ctx context.Context, src *app.Source) error {
-	if src == nil {
-		return app.Errorf(app.EInvalid, "there is no source to store")
-	}
-	if err := src.Validate(); err != nil {
+	n, err := tidySource(src)
+	if err != nil {
 		return err
-	}
-	n := *src
-	n.Name = strings.Join(strings.Fields(src.Name), " ")
-	for _, f := range []struct{ what, v string }{
-		{"source name", n.Name}, {"homepage", n.Homepage}, {"notes", n.Notes}, {"reliability note", n.ReliabilityNote},
-	} {
-		if err := validText(f.what, f.v); err != nil {
-			return err
-		}
 	}
 	switch {
 	case n.ID == "":
 		n.ID = app.NewID()
 	case !n.ID.Valid():
 		return app.Errorf(app.EInvalid, "%q is not a source id", n.ID)
-	}
-	n.Aliases = nil
-	keys := map[string]bool{nameKey(n.Name): true}
-	for _, al := range src.Aliases {
-		al = strings.Join(strings.Fields(al), " ")
-		if err := validText("alias", al); err != nil {
-			return err
-		}
-		if al == "" || keys[nameKey(al)] {
-			continue
-		}
-		keys[nameKey(al)] = true
-		n.Aliases = append(n.Aliases, al)
 	}
 	n.CreatedAt = now()
 	n.UpdatedAt = n.CreatedAt
@@ -99,11 +84,52 @@ func (s *Store) CreateSource(ctx context.Context, src *app.Source) error {
 	if err := createSource(ctx, tx, &n); err != nil {
 		return err
 	}
+	if n.Reliability != app.ReliabilityUngraded {
+		g := app.GradeChange{SourceID: n.ID, Reliability: n.Reliability, Note: n.ReliabilityNote, At: n.CreatedAt}
+		if err := insertGrade(ctx, tx, g); err != nil {
+			return err
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit source: %w", err)
 	}
 	*src = n
 	return nil
+}
+
+// tidySource checks a source given to CreateSource or UpdateSource and
+// returns a copy to store: white space in the name and aliases collapsed,
+// aliases that repeat the name or each other (ignoring case) dropped.
+func tidySource(src *app.Source) (app.Source, error) {
+	if src == nil {
+		return app.Source{}, app.Errorf(app.EInvalid, "there is no source to store")
+	}
+	if err := src.Validate(); err != nil {
+		return app.Source{}, err
+	}
+	n := *src
+	n.Name = strings.Join(strings.Fields(src.Name), " ")
+	for _, f := range []struct{ what, v string }{
+		{"source name", n.Name}, {"homepage", n.Homepage}, {"notes", n.Notes}, {"reliability note", n.ReliabilityNote},
+	} {
+		if err := validText(f.what, f.v); err != nil {
+			return app.Source{}, err
+		}
+	}
+	n.Aliases = nil
+	keys := map[string]bool{nameKey(n.Name): true}
+	for _, al := range src.Aliases {
+		al = strings.Join(strings.Fields(al), " ")
+		if err := validText("alias", al); err != nil {
+			return app.Source{}, err
+		}
+		if al == "" || keys[nameKey(al)] {
+			continue
+		}
+		keys[nameKey(al)] = true
+		n.Aliases = append(n.Aliases, al)
+	}
+	return n, nil
 }
 
 func createSource(ctx context.Context, tx *sql.Tx, src *app.Source) error {
@@ -131,9 +157,8 @@ func createSource(ctx context.Context, tx *sql.Tx, src *app.Source) error {
 		return fmt.Errorf("insert source: %w", err)
 	}
 	for _, al := range src.Aliases {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO source_aliases (source_id, alias, alias_key) VALUES (?, ?, ?)",
-			src.ID, al, nameKey(al)); err != nil {
-			return fmt.Errorf("insert source alias: %w", err)
+		if err := insertAlias(ctx, tx, src.ID, al); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -217,8 +217,11 @@ func printArticle(w io.Writer, a *app.Article, withText bool) {
 }
 
 func runArticle(ctx context.Context, c *cmdContext) error {
+	if len(c.inv.Args) > 0 && c.inv.Args[0] == "sources" {
+		return articleSources(ctx, c, c.inv.Args[1:])
+	}
 	if len(c.inv.Args) == 0 || c.inv.Args[0] != "set" {
-		return usageErr("article knows one subcommand: article set ID [--title T] [--published DATE] [--byline B] [--url U]")
+		return usageErr("article needs a subcommand: article set ID [--title T] [--published DATE] [--byline B] [--url U], or article sources ID ...")
 	}
 	fs := c.flags("article set")
 	asJSON := fs.Bool("json", false, "print JSON")

@@ -57,13 +57,21 @@ func init() {
 		{"list", "list [--json]              list the case's articles", runList},
 		{"show", "show ID [--json] [--text]  one article's metadata (and text, boilerplate in ⟦ ⟧)", runShow},
 		{"search", "search TEXT [--json] [--limit N]  full-text search with snippets (accents ignored)", runSearch},
-		{"article", "article set ID [--title T] [--published DATE] [--byline B] [--url U] [--json]  correct metadata", runArticle},
+		{"article", "article set ID [--title T] [--published DATE] [--byline B] [--url U] [--json]  correct metadata\n" +
+			"  article sources ID [--publisher N] [--origin N] [--translator N] [--confirm] [--json]  confirm or correct who it comes from", runArticle},
 		{"claims", "claims [--article ID] [--orphans] [--json]  list claims in text order", runClaims},
 		{"claim", "claim add --article ID --start N --end N [--statement S] [--credibility 1-6] [--attributed NAME]\n" +
 			"            [--tags a,b] [--notes N] [--quantity '500 killed'] [--when EDTF] [--json]   make a claim (rune offsets)\n" +
 			"  claim edit ID [the same flags]   change a claim\n" +
 			"  claim rm ID...                   delete claims\n" +
 			"  claim show ID [--json]           one claim", runClaim},
+		{"sources", "sources [--json]           list sources with grade, kind and use", runSources},
+		{"source", "source show NAME [--json]        one source with its grade history\n" +
+			"  source grade NAME B --note WHY    set a source's reliability (A-F), kept in its history\n" +
+			"  source set NAME [--name N] [--kind K] [--homepage U] [--notes T] [--aliases 'a|b']\n" +
+			"  source merge KEEP DROP            move everything of DROP into KEEP\n" +
+			"  source rm NAME                    delete an unused source\n" +
+			"  source import-ratings FILE.csv [--create] [--json]   grade sources from a CSV (name,reliability,note)", runSource},
 		{"help", "help                       this text", nil},
 		{"version", "version                    print the version", nil},
 	}

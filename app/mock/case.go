@@ -24,12 +24,15 @@ type Case struct {
 	articles map[app.ID]*app.Article
 	sources  map[app.ID]*app.Source
 	claims   map[app.ID]*app.Claim
+	history  map[app.ID][]app.GradeChange
+	removed  map[linkKey]int // where each link a merge deleted stood in its article's list
 	closed   bool
 }
 
 // NewCase returns an empty in-memory case reporting path as its location.
 func NewCase(path string) *Case {
-	return &Case{path: path, articles: map[app.ID]*app.Article{}, sources: map[app.ID]*app.Source{}, claims: map[app.ID]*app.Claim{}}
+	return &Case{path: path, articles: map[app.ID]*app.Article{}, sources: map[app.ID]*app.Source{}, claims: map[app.ID]*app.Claim{},
+		history: map[app.ID][]app.GradeChange{}, removed: map[linkKey]int{}}
 }
 
 // Path implements app.Case.
@@ -65,6 +68,11 @@ func (c *Case) CreateArticle(_ context.Context, a *app.Article) error {
 			return app.Errorf(app.EConflict, "already in the case as “%s”", x.Title)
 		}
 	}
+	for _, s := range a.Sources {
+		if _, ok := c.sources[s.SourceID]; s.SourceID != "" && !ok {
+			return app.Errorf(app.ENotFound, "no source %s in this case", s.SourceID)
+		}
+	}
 	if a.ID == "" {
 		a.ID = app.NewID()
 	}
@@ -74,6 +82,7 @@ func (c *Case) CreateArticle(_ context.Context, a *app.Article) error {
 		if s.SourceID == "" {
 			a.Sources[i].SourceID = c.sourceByName(s.Name)
 		}
+		a.Sources[i].Name = c.sources[a.Sources[i].SourceID].Name
 	}
 	cp := *a
 	cp.Excluded = append([]app.Excluded(nil), a.Excluded...)
@@ -82,13 +91,14 @@ func (c *Case) CreateArticle(_ context.Context, a *app.Article) error {
 	return nil
 }
 
+// sourceByName finds the source whose name or alias is name (ignoring
+// case and spacing), creating it when there is none.
 func (c *Case) sourceByName(name string) app.ID {
-	for id, s := range c.sources {
-		if strings.EqualFold(s.Name, name) {
-			return id
-		}
+	if id := c.lookup(name); id != "" {
+		return id
 	}
-	s := &app.Source{ID: app.NewID(), Name: name, CreatedAt: time.Now().UTC()}
+	now := time.Now().UTC()
+	s := &app.Source{ID: app.NewID(), Name: strings.Join(strings.Fields(name), " "), CreatedAt: now, UpdatedAt: now}
 	c.sources[s.ID] = s
 	return s.ID
 }
@@ -102,6 +112,8 @@ func (c *Case) Article(_ context.Context, id app.ID) (*app.Article, error) {
 		return nil, app.Errorf(app.ENotFound, "no article %s in this case", id)
 	}
 	cp := *a
+	cp.Excluded = append([]app.Excluded(nil), a.Excluded...)
+	cp.Sources = append([]app.ArticleSource(nil), a.Sources...)
 	return &cp, nil
 }
 
@@ -111,7 +123,7 @@ func (c *Case) ArticleByHash(_ context.Context, hash string) (*app.ArticleSummar
 	defer c.mu.Unlock()
 	for _, a := range c.articles {
 		if a.TextHash == hash {
-			s := summary(a)
+			s := c.summary(a)
 			return &s, nil
 		}
 	}
@@ -146,7 +158,7 @@ func (c *Case) Articles(context.Context) ([]app.ArticleSummary, error) {
 	defer c.mu.Unlock()
 	out := make([]app.ArticleSummary, 0, len(c.articles))
 	for _, a := range c.articles {
-		out = append(out, summary(a))
+		out = append(out, c.summary(a))
 	}
 	sort.Slice(out, func(i, j int) bool {
 		pi, pj := out[i].Published, out[j].Published
@@ -156,17 +168,29 @@ func (c *Case) Articles(context.Context) ([]app.ArticleSummary, error) {
 		if pi.String() != pj.String() {
 			return pi.String() > pj.String()
 		}
-		return out[i].Title < out[j].Title
+		if out[i].Title != out[j].Title {
+			return out[i].Title < out[j].Title
+		}
+		return out[i].ID < out[j].ID
 	})
 	return out, nil
 }
 
-func summary(a *app.Article) app.ArticleSummary {
-	return app.ArticleSummary{
+func (c *Case) summary(a *app.Article) app.ArticleSummary {
+	sum := app.ArticleSummary{
 		ID: a.ID, Title: a.Title, Publisher: a.SourceNamed(app.RolePublisher), Origin: a.SourceNamed(app.RoleOrigin),
 		Chain: app.Chain(a.Sources), Published: a.Published, Format: a.Format, Filename: a.Filename,
-		Runes: utf8.RuneCountInString(a.Text),
+		Runes: utf8.RuneCountInString(a.Text), OriginID: app.ArticleOrigin(a.Sources),
 	}
+	for _, cl := range c.claims {
+		if cl.ArticleID == a.ID {
+			sum.Claims++
+		}
+	}
+	if s, ok := c.sources[sum.OriginID]; ok {
+		sum.Reliability = s.Reliability
+	}
+	return sum
 }
 
 // UpdateArticle implements app.ArticleStore.
@@ -223,9 +247,14 @@ func (c *Case) Sources(context.Context) ([]app.Source, error) {
 	defer c.mu.Unlock()
 	out := make([]app.Source, 0, len(c.sources))
 	for _, s := range c.sources {
-		out = append(out, *s)
+		out = append(out, cloneSource(s))
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return out[i].ID < out[j].ID
+	})
 	return out, nil
 }
 
@@ -237,7 +266,7 @@ func (c *Case) Source(_ context.Context, id app.ID) (*app.Source, error) {
 	if !ok {
 		return nil, app.Errorf(app.ENotFound, "no source %s in this case", id)
 	}
-	cp := *s
+	cp := cloneSource(s)
 	return &cp, nil
 }
 

@@ -5,9 +5,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/evidence-workbench/workbench/app"
@@ -33,11 +31,9 @@ func newClaimsPane(w *Workbench) *claimsPane {
 	p.list = widget.NewList(
 		func() int { return len(p.claims) },
 		func() fyne.CanvasObject {
-			badge := canvas.NewText("B2", theme.Color(theme.ColorNameForeground))
-			badge.TextStyle = fyne.TextStyle{Bold: true}
 			quote := widget.NewLabel("")
 			quote.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewCenter(badge), nil, quote)
+			return container.NewBorder(nil, nil, container.NewCenter(widgets.NewGradeBadge("", 0)), nil, quote)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(p.claims) {
@@ -46,13 +42,12 @@ func newClaimsPane(w *Workbench) *claimsPane {
 			c := p.claims[i]
 			box := o.(*fyne.Container)
 			quote := box.Objects[0].(*widget.Label)
-			badge := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
-			badge.Text = gradeText(c)
-			if badge.Text == "" {
-				badge.Text = "–"
+			gr := p.w.grades.grade(c)
+			badge := gr.String()
+			if badge == "" {
+				badge = "–"
 			}
-			badge.Color = theme.Color(theme.ColorNameForeground)
-			badge.Refresh()
+			box.Objects[1].(*fyne.Container).Objects[0].(*widgets.GradeBadge).Set(badge, gradeTone(gr))
 			text := "“" + c.Anchor.Exact + "”"
 			if c.Statement != "" && c.Statement != c.Anchor.Exact {
 				text = c.Statement
@@ -121,24 +116,47 @@ func (p *claimsPane) find(id app.ID) *app.Claim {
 	return nil
 }
 
-// gradeText is the badge of a claim: its credibility until sources are graded.
-func gradeText(c app.Claim) string {
-	if c.Credibility.Valid() {
-		return "?" + c.Credibility.String()
-	}
-	return ""
+// grader computes claims' grades: the origin's reliability (the claim's
+// attribution, else the article's origin, else its publisher) with the
+// claim's own credibility.
+type grader struct {
+	article []app.ArticleSource
+	sources map[app.ID]*app.Source
 }
 
-// highlights turns claims into reader highlights, coloured by credibility.
-func highlights(cs []app.Claim, selected app.ID) []widgets.Highlight {
+func newGrader(a *app.Article, ss []app.Source) grader {
+	g := grader{sources: make(map[app.ID]*app.Source, len(ss))}
+	if a != nil {
+		g.article = a.Sources
+	}
+	for i := range ss {
+		g.sources[ss[i].ID] = &ss[i]
+	}
+	return g
+}
+
+// grade is the claim's Admiralty grade, e.g. B2.
+func (g grader) grade(c app.Claim) app.Grade {
+	return app.ClaimGrade(c, g.sources[app.ClaimOrigin(c, g.article)])
+}
+
+// origin is the source a claim speaks for, or nil.
+func (g grader) origin(c app.Claim) *app.Source { return g.sources[app.ClaimOrigin(c, g.article)] }
+
+// gradeText is the badge of a claim: "B2", "?2", "B?", or "" while nothing is graded.
+func (g grader) gradeText(c app.Claim) string { return g.grade(c).String() }
+
+// highlights turns claims into reader highlights, coloured by grade.
+func (g grader) highlights(cs []app.Claim, selected app.ID) []widgets.Highlight {
 	out := make([]widgets.Highlight, 0, len(cs))
 	for _, c := range cs {
 		if c.Orphan {
 			continue
 		}
+		gr := g.grade(c)
 		out = append(out, widgets.Highlight{
 			ID: string(c.ID), Span: widgets.Span{Start: c.Anchor.Start, End: c.Anchor.End},
-			Color: int(c.Credibility), Badge: gradeText(c), Selected: c.ID == selected,
+			Color: toneHighlight(gradeTone(gr)), Badge: gr.String(), Selected: c.ID == selected,
 		})
 	}
 	return out
@@ -148,17 +166,20 @@ func highlights(cs []app.Claim, selected app.ID) []widgets.Highlight {
 
 // runAction runs an undoable action off the UI goroutine, then reloads the
 // article's claims and selects what the action points at.
-func (w *Workbench) runAction(what string, act func(ctx context.Context) error, selectAfter func() app.ID) {
+func (w *Workbench) runAction(what string, act func(ctx context.Context) error, selectAfter func() app.ID, then ...func()) {
 	background(w, what, func() (struct{}, error) {
 		w.actionMu.Lock()
 		defer w.actionMu.Unlock()
 		return struct{}{}, act(context.Background())
 	}, func(struct{}) {
-		sel := app.ID("")
+		sel := w.claims.selected // kept unless the action points elsewhere
 		if selectAfter != nil {
 			sel = selectAfter()
 		}
 		w.reloadClaims(sel)
+		for _, f := range then {
+			f()
+		}
 	})
 }
 
@@ -266,6 +287,11 @@ func (w *Workbench) stepHistory(back bool) {
 			}
 		}
 		return w.claims.selected
+	}, func() {
+		switch act.(type) {
+		case *undo.GradeSource, *undo.EditSource, *undo.MergeSources, *undo.SetArticleSources:
+			w.afterSourcesChanged("")
+		}
 	})
 }
 
@@ -303,9 +329,10 @@ func (w *Workbench) reloadClaims(sel app.ID) {
 			w.reader.display(l.article) // an undo/redo of a text edit
 		}
 		w.inspector.setSources(l.sources)
+		w.grades = newGrader(l.article, l.sources)
 		w.claims.selected = sel
 		w.claims.setClaims(l.claims)
-		w.reader.text.SetHighlights(highlights(l.claims, sel))
+		w.reader.text.SetHighlights(w.grades.highlights(l.claims, sel))
 		w.inspector.show(w.claims.find(sel))
 	})
 }
@@ -322,7 +349,7 @@ func (w *Workbench) selectClaim(id app.ID, scroll bool) {
 	}
 	w.claims.selected = id
 	w.claims.syncSelection()
-	w.reader.text.SetHighlights(highlights(w.claims.claims, id))
+	w.reader.text.SetHighlights(w.grades.highlights(w.claims.claims, id))
 	w.inspector.show(c)
 	if scroll && !c.Orphan {
 		w.reader.text.ScrollToOffset(c.Anchor.Start)

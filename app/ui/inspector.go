@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/evidence-workbench/workbench/app"
+	"github.com/evidence-workbench/workbench/widgets"
 )
 
 // credibilityOptions are the picker's lines, index = credibility (0 = ungraded).
@@ -29,6 +30,8 @@ type inspector struct {
 	empty *widget.Label
 
 	quote       *widget.Label
+	grade       *widgets.GradeBadge
+	origin      *widget.Label
 	orphanNote  *widget.Label
 	statement   *widget.Entry
 	credibility *widget.Select
@@ -51,6 +54,9 @@ func newInspector(w *Workbench) *inspector {
 	in.quote = widget.NewLabel("")
 	in.quote.Wrapping = fyne.TextWrapWord
 	in.quote.TextStyle = fyne.TextStyle{Italic: true}
+	in.grade = widgets.NewGradeBadge("", 0)
+	in.origin = widget.NewLabel("")
+	in.origin.Wrapping = fyne.TextWrapWord
 	in.orphanNote = widget.NewLabel("This claim's words were not found after the article's text changed. " +
 		"Select the right words in the reader and press Re-attach, or delete the claim.")
 	in.orphanNote.Wrapping = fyne.TextWrapWord
@@ -101,7 +107,7 @@ func newInspector(w *Workbench) *inspector {
 	)
 	in.card = container.NewVBox(
 		widget.NewLabelWithStyle("Claim", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		in.quote, in.orphanNote, form, in.stamps,
+		in.quote, container.NewBorder(nil, nil, container.NewCenter(in.grade), nil, in.origin), in.orphanNote, form, in.stamps,
 		container.NewHBox(in.save, in.reattach, del),
 	)
 	in.empty = widget.NewLabel("No claim selected.\n\nSelect words in the article and press Enter, the + button, or right-click and choose New Claim, to make a claim.")
@@ -124,6 +130,9 @@ func (in *inspector) show(c *app.Claim) {
 	in.empty.Hide()
 	in.card.Show()
 	in.quote.SetText(fmt.Sprintf("“%s”  (runes %d–%d)", c.Anchor.Exact, c.Anchor.Start, c.Anchor.End))
+	gr := in.w.grades.grade(*c)
+	in.grade.Set(orDash(gr.String()), gradeTone(gr))
+	in.origin.SetText(originText(*c, in.w.grades, in.w.reader.article))
 	if c.Orphan {
 		in.orphanNote.Show()
 		in.reattach.Show()
@@ -227,6 +236,39 @@ func (in *inspector) reattachToSelection() {
 func orUnknown(s string) string {
 	if s == "" {
 		return "unknown"
+	}
+	return s
+}
+
+// originText says whom a claim's grade comes from: "Origin: LPA (B – Usually
+// reliable), relayed by Desert Ledger" or "attributed to …".
+func originText(c app.Claim, g grader, a *app.Article) string {
+	o := g.origin(c)
+	if o == nil {
+		return "Origin unknown: link the article's sources (Sources… above the text) to grade this claim."
+	}
+	how := "Origin"
+	if c.AttributedTo != "" {
+		how = "Attributed to"
+	}
+	text := fmt.Sprintf("%s: %s (not graded yet)", how, o.Name)
+	if o.Reliability.Valid() {
+		text = fmt.Sprintf("%s: %s (%s – %s)", how, o.Name, o.Reliability, o.Reliability.Label())
+	}
+	if a != nil {
+		if chain := app.Chain(a.Sources); chain != "" && chain != o.Name {
+			text += ", in " + chain
+		}
+	}
+	if c.Credibility.Valid() {
+		text += fmt.Sprintf("; information %d – %s", c.Credibility, c.Credibility.Label())
+	}
+	return text
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
 	}
 	return s
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/evidence-workbench/workbench/app"
+	"github.com/evidence-workbench/workbench/widgets"
 )
 
 // libraryPane lists the case's articles, or full-text hits while a search
@@ -21,7 +23,10 @@ type libraryPane struct {
 	list     *widget.List
 	empty    *widget.Label
 	rows     []libraryRow
+	all      []libraryRow // before the grade filter
 	query    string
+	filter   *widget.Select
+	order    *widget.Select
 	debounce *time.Timer
 }
 
@@ -30,6 +35,8 @@ type libraryRow struct {
 	id    app.ID
 	title string
 	meta  string
+	grade app.Reliability
+	date  string
 }
 
 func newLibraryPane(w *Workbench) *libraryPane {
@@ -46,15 +53,19 @@ func newLibraryPane(w *Workbench) *libraryPane {
 			meta := widget.NewLabel("")
 			meta.Truncation = fyne.TextTruncateEllipsis
 			meta.SizeName = theme.SizeNameCaptionText
-			return container.New(&rowLayout{}, title, meta)
+			badge := widgets.NewGradeBadge("", 0)
+			return container.NewBorder(nil, nil, container.NewCenter(badge), nil, container.New(&rowLayout{}, title, meta))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(p.rows) {
 				return
 			}
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(p.rows[i].title)
-			box.Objects[1].(*widget.Label).SetText(p.rows[i].meta)
+			r := p.rows[i]
+			outer := o.(*fyne.Container)
+			box := outer.Objects[0].(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(r.title)
+			box.Objects[1].(*widget.Label).SetText(r.meta)
+			outer.Objects[1].(*fyne.Container).Objects[0].(*widgets.GradeBadge).Set(gradeLetter(r.grade), reliabilityTone(r.grade))
 		},
 	)
 	p.list.OnSelected = func(i widget.ListItemID) {
@@ -67,7 +78,11 @@ func newLibraryPane(w *Workbench) *libraryPane {
 	p.empty.Alignment = fyne.TextAlignCenter
 	p.empty.Hide()
 	header := widget.NewLabelWithStyle("Library", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.root = container.NewBorder(container.NewVBox(header, p.search), nil, nil, nil,
+	p.filter = widget.NewSelect(gradeFilters, func(string) { p.applyView() })
+	p.filter.SetSelectedIndex(0)
+	p.order = widget.NewSelect(libraryOrders, func(string) { p.applyView() })
+	p.order.SetSelectedIndex(0)
+	p.root = container.NewBorder(container.NewVBox(header, p.search, container.NewGridWithColumns(2, p.filter, p.order)), nil, nil, nil,
 		container.NewStack(p.list, container.NewPadded(p.empty)))
 	return p
 }
@@ -98,7 +113,7 @@ func (p *libraryPane) reload(q string) {
 			}
 			rows := make([]libraryRow, len(list))
 			for i, a := range list {
-				rows[i] = libraryRow{a.ID, a.Title, articleMetaLine(a)}
+				rows[i] = libraryRow{a.ID, a.Title, articleMetaLine(a), a.Reliability, a.Published.String()}
 			}
 			return rows, nil
 		}
@@ -108,26 +123,55 @@ func (p *libraryPane) reload(q string) {
 		}
 		rows := make([]libraryRow, len(hits))
 		for i, h := range hits {
-			rows[i] = libraryRow{h.ArticleID, h.Title, snippetLine(h.Snippet)}
+			rows[i] = libraryRow{id: h.ArticleID, title: h.Title, meta: snippetLine(h.Snippet)}
 		}
 		return rows, nil
 	}, func(rows []libraryRow) {
 		if query != p.query || k != p.w.kase {
 			return // a newer search or another case has taken over
 		}
-		p.rows = rows
-		p.list.UnselectAll()
-		p.list.Refresh()
-		p.showEmptyHint(query)
+		p.all = rows
+		p.applyView()
 		if query == "" {
 			p.w.setStatus(len(rows))
 		}
-		if p.w.reader.article != nil {
-			p.selectArticle(p.w.reader.article.ID)
-		} else if len(rows) > 0 && query == "" {
+		if p.w.reader.article == nil && len(p.rows) > 0 && query == "" {
 			p.list.Select(0) // a newly opened case shows its first article
 		}
 	})
+}
+
+// libraryOrders are the library's sort orders.
+var libraryOrders = []string{"Newest first", "Best grade first", "Title"}
+
+// applyView filters p.all by grade and sorts it into p.rows. Search hits
+// keep their relevance order.
+func (p *libraryPane) applyView() {
+	if p.filter == nil || p.order == nil {
+		return
+	}
+	rows := make([]libraryRow, 0, len(p.all))
+	for _, r := range p.all {
+		if p.query != "" || passesReliability(p.filter.SelectedIndex(), r.grade) {
+			rows = append(rows, r)
+		}
+	}
+	if p.query == "" {
+		switch p.order.SelectedIndex() {
+		case 1:
+			sort.SliceStable(rows, func(i, j int) bool { return reliabilityRank(rows[i].grade) < reliabilityRank(rows[j].grade) })
+		case 2:
+			sort.SliceStable(rows, func(i, j int) bool { return strings.ToLower(rows[i].title) < strings.ToLower(rows[j].title) })
+		}
+	}
+	p.rows = rows
+	p.list.UnselectAll()
+	p.list.Refresh()
+	p.showEmptyHint(p.query)
+	if p.w.reader != nil && p.w.reader.article != nil {
+		a := p.w.reader.article
+		p.selectArticle(a.ID)
+	}
 }
 
 func (p *libraryPane) showEmptyHint(query string) {
@@ -135,6 +179,8 @@ func (p *libraryPane) showEmptyHint(query string) {
 	case len(p.rows) > 0:
 		p.empty.Hide()
 		return
+	case len(p.all) > 0 && query == "":
+		p.empty.SetText("No article passes the grade filter.")
 	case query != "":
 		p.empty.SetText("No article mentions “" + query + "”.")
 	default:

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/evidence-workbench/workbench/app"
+	"github.com/evidence-workbench/workbench/app/undo"
 	"github.com/evidence-workbench/workbench/widgets"
 )
 
@@ -53,6 +56,7 @@ func newReaderPane(w *Workbench) *readerPane {
 		widget.NewToolbarAction(theme.SearchIcon(), p.find.open),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.DocumentCreateIcon(), p.editDetails),
+		widget.NewToolbarAction(theme.AccountIcon(), p.editSources),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.VisibilityOffIcon(), p.excludeSelection),
 		widget.NewToolbarAction(theme.VisibilityIcon(), p.includeSelection),
@@ -93,6 +97,12 @@ func (p *readerPane) show(id app.ID) {
 
 // display puts an article on screen.
 func (p *readerPane) display(a *app.Article) {
+	if old := p.article; old != nil && old.ID == a.ID && old.Text == a.Text && p.body.Visible() {
+		// Same text (metadata or sources changed): keep the scroll and selection.
+		p.refreshHeader(a)
+		p.w.reloadClaims(p.w.claims.selected)
+		return
+	}
 	p.article = a
 	p.title.SetText(a.Title)
 	p.meta.SetText(metaSummary(a))
@@ -282,4 +292,72 @@ func (p *readerPane) contextMenu(sel widgets.Span, at fyne.Position) {
 	}
 	menu := fyne.NewMenu("", newClaim, copyText, fyne.NewMenuItemSeparator(), exclude, include)
 	widget.ShowPopUpMenuAtPosition(menu, p.w.win.Canvas(), at)
+}
+
+// editSources lets the analyst confirm or correct who an article comes from:
+// its publisher, the wire or statement it relays, its translator.
+func (p *readerPane) editSources() {
+	a, k := p.article, p.w.kase
+	if a == nil || k == nil {
+		return
+	}
+	names := make([]string, 0, len(p.w.grades.sources))
+	for _, s := range p.w.grades.sources {
+		names = append(names, s.Name)
+	}
+	sort.Strings(names)
+	roles := []app.Role{app.RolePublisher, app.RoleOrigin, app.RoleTranslator}
+	entries := map[app.Role]*widget.SelectEntry{}
+	var items []*widget.FormItem
+	for _, r := range roles {
+		e := widget.NewSelectEntry(names)
+		var cur []string
+		for _, l := range a.Sources {
+			if l.Role == r {
+				cur = append(cur, l.Name)
+			}
+		}
+		e.SetText(strings.Join(cur, " | "))
+		entries[r] = e
+		items = append(items, widget.NewFormItem(roleTitle(r), e))
+	}
+	hint := widget.NewLabel("Origin: the wire, agency or statement the page relays (a claim's grade comes from it). Several names: separate with |. Saving confirms the import's suggestions.")
+	hint.Wrapping = fyne.TextWrapWord
+	items = append(items, widget.NewFormItem("", hint))
+	d := dialog.NewForm("Who is this article from?", "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		var links []app.ArticleSource
+		for _, r := range roles {
+			for _, name := range strings.Split(entries[r].Text, "|") {
+				name = strings.TrimSpace(name)
+				if name == "" {
+					continue
+				}
+				link := app.ArticleSource{Name: name, Role: r, Confirmed: true, Evidence: app.Evidence{Basis: app.BasisAnalyst}}
+				for _, old := range a.Sources { // keep how an unchanged link was found
+					if old.Role == r && strings.EqualFold(old.Name, name) {
+						link.SourceID, link.Evidence = old.SourceID, old.Evidence
+					}
+				}
+				links = append(links, link)
+			}
+		}
+		act := &undo.SetArticleSources{Store: k, ArticleID: a.ID, Before: a.Sources, After: links}
+		p.w.runAction("Could not save the article's sources", func(ctx context.Context) error { return p.w.history.Run(ctx, act) },
+			func() app.ID { return p.w.claims.selected }, func() { p.w.afterSourcesChanged("") })
+	}, p.w.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
+func roleTitle(r app.Role) string {
+	switch r {
+	case app.RolePublisher:
+		return "Publisher"
+	case app.RoleOrigin:
+		return "Origin"
+	}
+	return "Translator"
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/evidence-workbench/workbench/app"
@@ -53,6 +54,9 @@ type Workbench struct {
 	reader    *readerPane
 	claims    *claimsPane
 	inspector *inspector
+	sourceMgr *sourceManager
+	tabs      *container.AppTabs
+	grades    grader
 	status    *widget.Label
 	recent    *recentCases
 	history   *undo.History
@@ -83,7 +87,17 @@ func New(a fyne.App, cfg Config) *Workbench {
 	right.Offset = 0.32
 	centre := container.NewHSplit(w.reader.root, right)
 	centre.Offset = 0.64
-	split := container.NewHSplit(w.library.root, centre)
+	w.sourceMgr = newSourceManager(w)
+	w.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Read", theme.DocumentIcon(), centre),
+		container.NewTabItemWithIcon("Sources", theme.AccountIcon(), w.sourceMgr.root),
+	)
+	w.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == w.sourceMgr.root {
+			w.sourceMgr.reload(app.ID(""))
+		}
+	}
+	split := container.NewHSplit(w.library.root, w.tabs)
 	split.Offset = 0.22
 	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
 	w.win.SetMainMenu(w.mainMenu())
@@ -222,4 +236,15 @@ func fileSize(path string) int64 {
 		return -1
 	}
 	return fi.Size()
+}
+
+// afterSourcesChanged refreshes every view that shows sources or grades:
+// the source manager (keeping keep selected), the library's badges, the
+// reader's chain and the claims' grades.
+func (w *Workbench) afterSourcesChanged(keep app.ID) {
+	w.sourceMgr.reload(keep)
+	w.library.reload(w.library.query)
+	if a := w.reader.article; a != nil {
+		w.reader.show(a.ID)
+	}
 }

@@ -161,3 +161,37 @@ func TestReaderShowsTheLastChosenArticleEvenIfAnEarlierLoadIsSlower(t *testing.T
 		t.Fatalf("reader shows %v, want the second (last chosen) article", w.reader.article)
 	}
 }
+
+func TestLibraryFiltersAndSortsByGrade(t *testing.T) {
+	w, _ := newTestWorkbench(t)
+	w.library.query = ""
+	w.library.all = []libraryRow{
+		{id: "1", title: "Wire copy", grade: app.ReliabilityB},
+		{id: "2", title: "Blog post", grade: app.ReliabilityE},
+		{id: "3", title: "Agency report", grade: app.ReliabilityA},
+		{id: "4", title: "Unknown site"},
+	}
+	titles := func() []string {
+		var out []string
+		for _, r := range w.library.rows {
+			out = append(out, r.title)
+		}
+		return out
+	}
+	w.library.order.SetSelectedIndex(1) // best grade first
+	if got := strings.Join(titles(), ", "); got != "Agency report, Wire copy, Blog post, Unknown site" {
+		t.Errorf("best grade first: %s", got)
+	}
+	w.library.filter.SetSelectedIndex(1) // A-B
+	if got := strings.Join(titles(), ", "); got != "Agency report, Wire copy" {
+		t.Errorf("A-B filter: %s", got)
+	}
+	w.library.filter.SetSelectedIndex(4) // not graded
+	if got := strings.Join(titles(), ", "); got != "Unknown site" {
+		t.Errorf("ungraded filter: %s", got)
+	}
+	w.library.filter.SetSelectedIndex(2) // C-D: none
+	if len(w.library.rows) != 0 || !strings.Contains(w.library.empty.Text, "grade filter") {
+		t.Errorf("empty filter result: %d rows, hint %q", len(w.library.rows), w.library.empty.Text)
+	}
+}
