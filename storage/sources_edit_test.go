@@ -230,7 +230,8 @@ func TestSourceUsageAndDelete(t *testing.T) {
 	_, err = s.SourceHistory(ctx, unused.ID)
 	wantCode(t, err, app.ENotFound)
 	wantCode(t, s.DeleteSource(ctx, unused.ID), app.ENotFound)
-	// Its name and alias are free again, and its history went with it.
+	// Its grade history went with it (the foreign key would refuse the
+	// delete otherwise), and its name and alias are free again.
 	again := mustSource(t, s, app.Source{Name: "UO", Aliases: []string{"unused outlet"}})
 	if h, err := s.SourceHistory(ctx, again.ID); err != nil || len(h) != 0 {
 		t.Errorf("history of the new source = %+v, %v", h, err)

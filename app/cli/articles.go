@@ -129,6 +129,7 @@ func runList(ctx context.Context, c *cmdContext) error {
 			out = append(out, map[string]any{
 				"id": a.ID, "title": a.Title, "published": pub, "publisher": a.Publisher,
 				"origin": a.Origin, "chain": a.Chain, "format": a.Format, "runes": a.Runes,
+				"reliability": a.Reliability, "claims": a.Claims,
 			})
 		}
 		return writeJSON(c.env.Stdout, out)
@@ -137,13 +138,13 @@ func runList(ctx context.Context, c *cmdContext) error {
 		fmt.Fprintln(c.env.Stdout, "The case has no articles yet: workbench import FILE...")
 		return nil
 	}
-	t := newTable(c.env.Stdout, "ID", "PUBLISHED", "FROM", "TITLE")
+	t := newTable(c.env.Stdout, "ID", "GRADE", "PUBLISHED", "FROM", "TITLE")
 	for _, a := range list {
 		pub := a.Published.String()
 		if pub == "" {
 			pub = "unknown"
 		}
-		t.row(a.ID.Short(), pub, clip(orDash(a.Chain), 32), clip(a.Title, 70))
+		t.row(a.ID.Short(), orDash(string(a.Reliability)), pub, clip(orDash(a.Chain), 32), clip(a.Title, 70))
 	}
 	return t.flush()
 }

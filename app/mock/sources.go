@@ -139,6 +139,7 @@ func (c *Case) GradeSource(_ context.Context, id app.ID, r app.Reliability, note
 		return app.Errorf(app.ENotFound, "no source %s in this case", id)
 	}
 	at := time.Now().UTC()
+	note, by = strings.TrimSpace(note), strings.TrimSpace(by)
 	s.Reliability, s.ReliabilityNote, s.UpdatedAt = r, note, at
 	c.history[id] = append(c.history[id], app.GradeChange{SourceID: id, Reliability: r, Note: note, By: by, At: at})
 	return nil

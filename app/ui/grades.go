@@ -62,7 +62,7 @@ func toneHighlight(tone int) int {
 	case widgets.ToneGood:
 		return 6 // teal
 	case widgets.ToneFair:
-		return 2 // blue
+		return 7 // grey: neither trusted nor doubted (blue would read as a selection)
 	case widgets.TonePoor:
 		return 4 // orange
 	case widgets.ToneBad:
