@@ -1,0 +1,272 @@
+package widgets
+
+import (
+	"image"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+)
+
+// drawLane draws the items and clusters of lane li whose top is at plot y
+// top; only those that touch the view get objects.
+func (r *timelineRenderer) drawLane(objs []fyne.CanvasObject, li int, top float32) []fyne.CanvasObject {
+	t, m := r.t, &r.t.met
+	l := &t.lanes[li]
+	v0 := t.view.v0
+	v1 := v0 + float64(t.view.plotW)*t.view.spp
+	lo, hi := l.window(v0, v1, float64(m.diamond)/2*t.view.spp)
+	for i := lo; i < hi; i++ {
+		if l.row[i] < 0 || l.x1[i] <= v0 || l.x0[i] >= v1 {
+			continue
+		}
+		y := top + m.lanePad + float32(l.row[i])*m.rowH
+		if l.items[i].instant() {
+			objs = r.drawInstant(objs, l, i, y)
+		} else {
+			objs = r.drawRange(objs, l, i, y)
+		}
+	}
+	y := top + m.lanePad + float32(l.rows)*m.rowH
+	ca, cb := l.clusterWindow(v0, v1)
+	for k := ca; k < cb; k++ {
+		objs = r.drawCluster(objs, l, &l.clusters[k], y)
+	}
+	return objs
+}
+
+// drawRange draws item i as a bar: faded ends when approximate, a dashed
+// outline when uncertain, a red outline when in conflict, and an outline
+// around it when selected.
+func (r *timelineRenderer) drawRange(objs []fyne.CanvasObject, l *tlLane, i int, y float32) []fyne.CanvasObject {
+	t, m, p := r.t, &r.t.met, &r.pal
+	it := &l.items[i]
+	w, h := t.view.plotW, m.itemH
+	col := PaletteColor(it.Color, p.dark)
+	x0 := t.xOf(l.start[i])
+	x1 := max(t.xOf(l.end[i]), x0+m.minBar)
+	bx0, bx1 := max(x0, -8), min(x1, w+8) // far ends are cut so coordinates stay small
+	var fade float32
+	if it.Approx {
+		fade = min(16, (x1-x0)/3)
+		left, right := bx0, bx1
+		if x0 == bx0 {
+			objs = append(objs, r.fade(withAlpha(col, 0), col, bx0, y, fade, h))
+			left += fade
+		}
+		if x1 == bx1 {
+			objs = append(objs, r.fade(col, withAlpha(col, 0), bx1-fade, y, fade, h))
+			right -= fade
+		}
+		objs = append(objs, r.rect(col, left, y, right-left, h))
+	} else {
+		bar := r.rect(col, bx0, y, bx1-bx0, h)
+		bar.CornerRadius = min(3, (bx1-bx0)/2)
+		objs = append(objs, bar)
+	}
+	if it.Uncertain && bx1-bx0 >= 6 { // on a sliver the dashes are noise; the tooltip says it
+		objs = append(objs, r.dash(p.ink(col), bx0, y, bx1-bx0, h))
+	}
+	if it.Conflict {
+		objs = append(objs, r.outline(p.conflict, 2, 3, bx0-1, y-1, bx1-bx0+2, h+2))
+	}
+	if it.ID == t.selected {
+		objs = append(objs, r.outline(p.selected, 2, 4, bx0-3, y-3, bx1-bx0+6, h+6))
+	}
+	// The caption: inside the bar's visible part, else after the bar.
+	in0, in1 := max(x0, 0), min(x1, w)
+	if x0 >= 0 {
+		in0 += fade / 2
+	}
+	if x1 <= w {
+		in1 -= fade / 2
+	}
+	return r.caption(objs, it, in0, in1, x1+m.pad, t.xOf(l.next[i])-m.gap, y, p.ink(col))
+}
+
+// drawInstant draws item i as a diamond: with a soft halo when
+// approximate, hollow with a "?" when uncertain, ringed red when in
+// conflict and outlined when selected.
+func (r *timelineRenderer) drawInstant(objs []fyne.CanvasObject, l *tlLane, i int, y float32) []fyne.CanvasObject {
+	t, m, p := r.t, &r.t.met, &r.pal
+	it := &l.items[i]
+	col := PaletteColor(it.Color, p.dark)
+	cx, cy, d := t.xOf(l.start[i]), y+m.itemH/2, m.diamond
+	if it.Approx {
+		objs = append(objs, r.halo(withAlpha(col, 0xc0), withAlpha(col, 0), cx-d, cy-d, 2*d))
+	}
+	dia := r.poly(4, col, nil, 0, cx-d/2, cy-d/2, d)
+	if it.Uncertain {
+		dia.FillColor, dia.StrokeColor, dia.StrokeWidth = color.Transparent, col, 2
+	}
+	if it.Conflict {
+		dia.StrokeColor, dia.StrokeWidth = p.conflict, 2
+	}
+	objs = append(objs, dia)
+	if it.Uncertain {
+		q := r.text("?", m.labelSize-2, true, p.fg, 0, 0)
+		q.Move(fyne.NewPos(cx-q.Size().Width/2, cy-q.Size().Height/2))
+		objs = append(objs, q)
+	}
+	if it.ID == t.selected {
+		objs = append(objs, r.poly(4, color.Transparent, p.selected, 2, cx-d/2-4, cy-d/2-4, d+8))
+	}
+	x := cx + d/2 + m.pad
+	return r.caption(objs, it, 0, 0, x, t.xOf(l.next[i])-m.gap, y, p.fg)
+}
+
+// caption draws an item's label, led by a red triangle when it is in
+// conflict and followed by "?" when uncertain: inside [in0, in1) in ink
+// when it fits there, else from after up to limit in the foreground
+// colour, else only the marks, else nothing.
+func (r *timelineRenderer) caption(objs []fyne.CanvasObject, it *TimelineItem, in0, in1, after, limit, y float32, ink color.Color) []fyne.CanvasObject {
+	t, m := r.t, &r.t.met
+	limit = min(limit, t.view.plotW) // a label is never cut by the edge
+	var mark float32
+	if it.Conflict {
+		mark = m.tri + m.pad
+	}
+	texts := [2]string{it.Label, ""}
+	if it.Uncertain && !it.instant() {
+		texts = [2]string{it.Label + " ?", "?"}
+	}
+	for _, s := range texts {
+		if s == "" && mark == 0 {
+			continue
+		}
+		need := mark + t.widths.width(s, m.labelSize, false)
+		x, c := float32(0), color.Color(nil)
+		switch {
+		case in1-in0 >= need+2*m.pad:
+			x, c = in0+m.pad, ink
+		case after+need <= limit:
+			x, c = after, r.pal.fg
+		default:
+			continue
+		}
+		if mark > 0 {
+			objs = append(objs, r.poly(3, r.pal.conflict, nil, 0, x, y+(m.itemH-m.tri)/2, m.tri))
+			bang := r.text("!", m.labelSize-3, true, color.White, 0, 0)
+			bang.Move(fyne.NewPos(x+(m.tri-bang.Size().Width)/2, y+(m.itemH-bang.Size().Height)/2+1))
+			objs = append(objs, bang)
+		}
+		if s != "" {
+			objs = append(objs, r.text(s, m.labelSize, false, c, x+mark, y+(m.itemH-m.labelH)/2))
+		}
+		break
+	}
+	return objs
+}
+
+// drawCluster draws a "+N" chip at the start of the cluster, with a thin
+// line along the time its items cover, outlined when it holds the
+// selected item.
+func (r *timelineRenderer) drawCluster(objs []fyne.CanvasObject, l *tlLane, c *tlCluster, y float32) []fyne.CanvasObject {
+	t, m, p := r.t, &r.t.met, &r.pal
+	x0, x1 := t.xOf(c.x0), min(t.xOf(c.x1), t.view.plotW+8)
+	label := tlChipLabel(c.count())
+	cw := t.chipWidth(c.count())
+	cx := max(min(0, x1-cw), x0) // the chip stays in view while its cluster is
+	if x1-x0 > cw+2 {
+		objs = append(objs, r.rect(p.chipBg, x0, y+m.chipH/2-1, x1-x0, 2))
+	}
+	chip := r.rect(p.chipBg, cx, y, cw, m.chipH)
+	chip.CornerRadius = m.chipH / 2
+	for _, i := range l.overflow[c.a:c.b] {
+		if l.items[i].ID == t.selected && t.selected != "" {
+			chip.StrokeColor, chip.StrokeWidth = p.selected, 2
+		}
+	}
+	return append(objs, chip, r.text(label, m.labelSize, false, p.chipFg, cx+m.pad, y+(m.chipH-m.labelH)/2))
+}
+
+// poly takes a regular polygon (a diamond for 4 sides, a triangle for 3)
+// inscribed in the square at x, y with side d.
+func (r *timelineRenderer) poly(sides uint, fill, stroke color.Color, width, x, y, d float32) *canvas.RegularPolygon {
+	o := r.polys.get()
+	o.Sides, o.FillColor, o.StrokeColor, o.StrokeWidth, o.Angle, o.CornerRadius = sides, fill, stroke, width, 0, 0
+	o.Move(fyne.NewPos(x, y))
+	o.Resize(fyne.NewSize(d, d))
+	return o
+}
+
+// fade takes a horizontal gradient from one colour to another. Gradients
+// are cached as textures, so a reused one is refreshed when its colours
+// change.
+func (r *timelineRenderer) fade(from, to color.NRGBA, x, y, w, h float32) *canvas.LinearGradient {
+	o := r.fades.get()
+	changed := o.StartColor != color.Color(from) || o.EndColor != color.Color(to) || o.Angle != 270
+	o.StartColor, o.EndColor, o.Angle = from, to, 270
+	o.Move(fyne.NewPos(x, y))
+	if s := fyne.NewSize(w, h); s != o.Size() {
+		o.Resize(s)
+	} else if changed {
+		o.Refresh()
+	}
+	return o
+}
+
+// halo takes a round gradient fading out from its centre.
+func (r *timelineRenderer) halo(from, to color.NRGBA, x, y, d float32) *canvas.RadialGradient {
+	o := r.halos.get()
+	changed := o.StartColor != color.Color(from) || o.EndColor != color.Color(to)
+	o.StartColor, o.EndColor = from, to
+	o.Move(fyne.NewPos(x, y))
+	if s := fyne.NewSize(d, d); s != o.Size() {
+		o.Resize(s)
+	} else if changed {
+		o.Refresh()
+	}
+	return o
+}
+
+// tlDash is a dashed rectangular outline drawn by a raster.
+type tlDash struct {
+	r   *canvas.Raster
+	col color.NRGBA
+	img *image.NRGBA
+}
+
+// dash takes a dashed outline of colour c.
+func (r *timelineRenderer) dash(c color.NRGBA, x, y, w, h float32) *canvas.Raster {
+	d := r.dashes.get()
+	if d.r == nil {
+		d.r = canvas.NewRaster(d.generate)
+	}
+	changed := d.col != c
+	d.col = c
+	d.r.Move(fyne.NewPos(x, y))
+	if s := fyne.NewSize(w, h); s != d.r.Size() {
+		d.r.Resize(s)
+	} else if changed {
+		d.r.Refresh()
+	}
+	return d.r
+}
+
+// generate paints the dashed outline at the raster's pixel size.
+func (d *tlDash) generate(w, h int) image.Image {
+	if d.img == nil || d.img.Rect.Dx() != w || d.img.Rect.Dy() != h {
+		d.img = image.NewNRGBA(image.Rect(0, 0, w, h))
+	} else {
+		clear(d.img.Pix)
+	}
+	th := 1 + h/40 // line thickness grows with the output scale
+	dash := 4 * th
+	set := func(x, y int) {
+		if ((x+y)/dash)%2 == 0 {
+			d.img.SetNRGBA(x, y, d.col)
+		}
+	}
+	for k := range th {
+		for x := range w {
+			set(x, k)
+			set(x, h-1-k)
+		}
+		for y := range h {
+			set(k, y)
+			set(w-1-k, y)
+		}
+	}
+	return d.img
+}

@@ -1,0 +1,83 @@
+package widgets_test
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"testing"
+
+	"github.com/evidence-workbench/workbench/widgets"
+)
+
+func TestTimelineTickLabelsNeverOverlap(t *testing.T) {
+	const hour, dayS, year = 3600.0, 86400.0, 365.2425 * 86400
+	// minor is what the lower row's labels look like at that zoom, in a
+	// narrow (420) and a wide (1000) timeline.
+	for name, c := range map[string]struct {
+		span  float64
+		minor [2]string
+	}{
+		"3 hours":     {3 * hour, [2]string{`^\d\d:00$`, `^\d\d:00$`}},
+		"a day":       {dayS, [2]string{`^\d\d:00$`, `^\d\d:00$`}},
+		"two weeks":   {14 * dayS, [2]string{`^\d{1,2}$`, `^\d{1,2}$`}},
+		"four months": {120 * dayS, [2]string{`^[A-Z][a-z]{2}$`, `^\d{1,2}$`}},
+		"two years":   {2 * year, [2]string{`^[A-Z][a-z]{2}$`, `^[A-Z][a-z]{2}$`}},
+		"30 years":    {30 * year, [2]string{`^\d{4}$`, `^\d{4}$`}},
+		"200 years":   {200 * year, [2]string{`^\d{3}0$`, `^\d{3}0$`}},
+		"3000 years":  {3000 * year, [2]string{`^\d{1,2}00$`, `^\d{1,2}00$`}},
+	} {
+		for k, width := range []float32{420, 1000} {
+			t.Run(name+" at "+strconv.Itoa(int(width)), func(t *testing.T) {
+				minor := regexp.MustCompile(c.minor[k])
+				lanes, items := timelineSample()
+				tl, _ := lightTimeline(t, width, 240, lanes, items)
+				zoomTo(tl, c.span)
+				assertAxisReadable(t, tl, minor)
+				tl.PanBy(-37 * 3600e9) // labels must stay apart at any phase
+				assertAxisReadable(t, tl, minor)
+			})
+		}
+	}
+}
+
+// assertAxisReadable checks the header's two rows: labels measured with
+// Fyne do not touch within a row, the lower row matches minor, and there
+// are enough labels to read the axis.
+func assertAxisReadable(t *testing.T, tl *widgets.Timeline, minor *regexp.Regexp) {
+	t.Helper()
+	rows := map[float32][]drawnObj{}
+	for _, d := range headerTexts(t, tl) {
+		rows[d.pos.Y] = append(rows[d.pos.Y], d)
+	}
+	if len(rows) == 0 || len(rows) > 2 {
+		t.Fatalf("%d rows of axis labels, want 1 or 2", len(rows))
+	}
+	ys := make([]float32, 0, len(rows))
+	for y := range rows {
+		ys = append(ys, y)
+	}
+	sort.Slice(ys, func(i, j int) bool { return ys[i] < ys[j] })
+	lower := rows[ys[len(ys)-1]]
+	if len(lower) < 2 {
+		t.Errorf("only %d minor labels", len(lower))
+	}
+	for _, d := range lower {
+		if !minor.MatchString(d.text) {
+			t.Errorf("minor label %q does not match %v", d.text, minor)
+		}
+		if d.pos.X < titleW {
+			t.Errorf("minor label %q is cut by the left edge at %v", d.text, d.pos.X)
+		}
+	}
+	for _, y := range ys {
+		row := rows[y]
+		sort.Slice(row, func(i, j int) bool { return row[i].pos.X < row[j].pos.X })
+		for i := 1; i < len(row); i++ {
+			a, b := row[i-1], row[i]
+			w := a.textWidth()
+			if a.pos.X+w > b.pos.X {
+				t.Errorf("%q (x %v, %v wide) runs into %q at x %v", a.text, a.pos.X, w, b.text, b.pos.X)
+			}
+		}
+	}
+}
