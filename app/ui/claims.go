@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,7 +20,10 @@ type claimsPane struct {
 	root   fyne.CanvasObject
 	title  *widget.Label
 	list   *widget.List
-	claims []app.Claim
+	filter *widget.Select
+	order  *widget.Select
+	all    []app.Claim // the article's claims, before filter and order
+	claims []app.Claim // as shown
 	// selected is the claim shown in the inspector ("" = none).
 	selected app.ID
 	syncing  bool
@@ -67,25 +71,93 @@ func newClaimsPane(w *Workbench) *claimsPane {
 		}
 		w.selectClaim(p.claims[i].ID, true)
 	}
-	p.root = container.NewBorder(p.title, nil, nil, nil, p.list)
+	p.filter = widget.NewSelect(claimFilters, func(string) { p.applyView() })
+	p.filter.SetSelectedIndex(0)
+	p.order = widget.NewSelect(claimOrders, func(string) { p.applyView() })
+	p.order.SetSelectedIndex(0)
+	p.root = container.NewBorder(container.NewVBox(p.title, container.NewGridWithColumns(2, p.filter, p.order)), nil, nil, nil, p.list)
 	return p
 }
 
-// setClaims shows cs (already in text order, orphans are moved last).
+// claimFilters and claimOrders are the claims list's view choices.
+var (
+	claimFilters = []string{"All claims", "Strong (A–B, 1–2)", "Weak (D–E, 4–5)", "Not fully graded", "Orphans"}
+	claimOrders  = []string{"Text order", "Strongest first", "Weakest first"}
+)
+
+// passesClaimFilter reports whether a claim with grade g passes filter i.
+func passesClaimFilter(i int, c app.Claim, g app.Grade) bool {
+	switch i {
+	case 1:
+		t := gradeTone(g)
+		return g.Reliability.Valid() && g.Credibility.Valid() && (t == widgets.ToneBest || t == widgets.ToneGood)
+	case 2:
+		t := gradeTone(g)
+		return t == widgets.TonePoor || t == widgets.ToneBad
+	case 3:
+		return !g.Reliability.Valid() || !g.Credibility.Valid()
+	case 4:
+		return c.Orphan
+	}
+	return true
+}
+
+// strength orders grades: lower is stronger; ungraded halves count as middling.
+func strength(g app.Grade) int {
+	r := 3
+	if g.Reliability.Valid() {
+		r = reliabilityRank(g.Reliability)
+	}
+	c := 3
+	if g.Credibility.Valid() {
+		c = int(g.Credibility) - 1
+	}
+	return r + c
+}
+
+// setClaims shows cs (in text order from the store; orphans go last).
 func (p *claimsPane) setClaims(cs []app.Claim) {
-	placed := make([]app.Claim, 0, len(cs))
+	p.all = cs
+	p.applyView()
+}
+
+// applyView filters and orders p.all into the shown list.
+func (p *claimsPane) applyView() {
+	if p.filter == nil || p.order == nil {
+		return
+	}
+	placed := make([]app.Claim, 0, len(p.all))
 	var orphans []app.Claim
-	for _, c := range cs {
+	nOrphans := 0
+	for _, c := range p.all {
+		if c.Orphan {
+			nOrphans++
+		}
+		if !passesClaimFilter(p.filter.SelectedIndex(), c, p.w.grades.grade(c)) {
+			continue
+		}
 		if c.Orphan {
 			orphans = append(orphans, c)
 		} else {
 			placed = append(placed, c)
 		}
 	}
+	if o := p.order.SelectedIndex(); o > 0 {
+		sort.SliceStable(placed, func(i, j int) bool {
+			a, b := strength(p.w.grades.grade(placed[i])), strength(p.w.grades.grade(placed[j]))
+			if o == 1 {
+				return a < b
+			}
+			return a > b
+		})
+	}
 	p.claims = append(placed, orphans...)
-	title := fmt.Sprintf("Claims (%d)", len(p.claims))
-	if len(orphans) > 0 {
-		title = fmt.Sprintf("Claims (%d, %d orphaned)", len(p.claims), len(orphans))
+	title := fmt.Sprintf("Claims (%d)", len(p.all))
+	if nOrphans > 0 {
+		title = fmt.Sprintf("Claims (%d, %d orphaned)", len(p.all), nOrphans)
+	}
+	if len(p.claims) != len(p.all) {
+		title += fmt.Sprintf(" · %d shown", len(p.claims))
 	}
 	p.title.SetText(title)
 	p.list.Refresh()
@@ -107,9 +179,9 @@ func (p *claimsPane) syncSelection() {
 }
 
 func (p *claimsPane) find(id app.ID) *app.Claim {
-	for i := range p.claims {
-		if p.claims[i].ID == id {
-			c := p.claims[i]
+	for i := range p.all {
+		if p.all[i].ID == id {
+			c := p.all[i]
 			return &c
 		}
 	}
@@ -349,7 +421,7 @@ func (w *Workbench) selectClaim(id app.ID, scroll bool) {
 	}
 	w.claims.selected = id
 	w.claims.syncSelection()
-	w.reader.text.SetHighlights(w.grades.highlights(w.claims.claims, id))
+	w.reader.text.SetHighlights(w.grades.highlights(w.claims.all, id))
 	w.inspector.show(c)
 	if scroll && !c.Orphan {
 		w.reader.text.ScrollToOffset(c.Anchor.Start)
