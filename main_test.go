@@ -291,3 +291,31 @@ func TestCLISources(t *testing.T) {
 		t.Fatalf("article sources: %d %s %s", code, out, errs)
 	}
 }
+
+func TestCLIDates(t *testing.T) {
+	code, out, errs := runCLI(t, "", "dates", "--ref", "2017-11-06", "--json", "Iraqi forces seized al-Qaim on Sunday after an offensive launched on Oct. 26.")
+	if code != 0 {
+		t.Fatalf("dates --ref: %d %s", code, errs)
+	}
+	var res []map[string]any
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 2 || res[0]["edtf"] != "2017-11-05" || res[1]["edtf"] != "2017-10-26" || res[0]["start"].(float64) != 28 {
+		t.Fatalf("dates: %v", res)
+	}
+	code, out, _ = runCLI(t, "The town fell earlier today.", "dates", "--ref", "unknown", "-")
+	if code != 0 || !strings.Contains(out, "no reference date") {
+		t.Fatalf("unknown reference must say so, not guess: %s", out)
+	}
+	dir := t.TempDir()
+	kase := filepath.Join(dir, "c.ewcase")
+	runCLI(t, "", "--case", kase, "import", writeFile(t, dir, "s.txt", wireStory))
+	_, list, _ := runCLI(t, "", "--case", kase, "list", "--json")
+	var arts []map[string]any
+	_ = json.Unmarshal([]byte(list), &arts)
+	code, out, _ = runCLI(t, "", "--case", kase, "dates", arts[0]["id"].(string))
+	if code != 0 || !strings.Contains(out, "on Tuesday") || !strings.Contains(out, "2017-10-31") {
+		t.Fatalf("dates ARTICLE: %s", out)
+	}
+}

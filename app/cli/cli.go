@@ -65,6 +65,8 @@ func init() {
 			"  claim edit ID [the same flags]   change a claim\n" +
 			"  claim rm ID...                   delete claims\n" +
 			"  claim show ID [--json]           one claim", runClaim},
+		{"dates", "dates ARTICLE [--json]     date expressions in an article, resolved against its publication date\n" +
+			"  dates --ref DATE [TEXT | -] [--json]   the same for free text (no case needed)", runDates},
 		{"sources", "sources [--json]           list sources with grade, kind and use", runSources},
 		{"source", "source show NAME [--json]        one source with its grade history\n" +
 			"  source grade NAME B --note WHY    set a source's reliability (A-F), kept in its history\n" +

@@ -43,6 +43,7 @@ type inspector struct {
 	stamps      *widget.Label
 	save        *widget.Button
 	reattach    *widget.Button
+	dateBox     *fyne.Container // proposals from the date expressions inside the quote
 
 	claim   *app.Claim        // the claim shown, as stored
 	sources map[app.ID]string // id -> name, for "attributed to"
@@ -96,18 +97,21 @@ func newInspector(w *Workbench) *inspector {
 	in.save.Importance = widget.HighImportance
 	in.reattach = widget.NewButtonWithIcon("Re-attach to selection", theme.ContentRedoIcon(), in.reattachToSelection)
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { in.w.deleteClaim() })
+	in.dateBox = container.NewVBox()
+	editDate := widget.NewButtonWithIcon("Edit date…", theme.HistoryIcon(), in.editDateDialog)
 	form := widget.NewForm(
 		widget.NewFormItem("Statement", in.statement),
 		widget.NewFormItem("Credibility", in.credibility),
 		widget.NewFormItem("Attributed to", in.attributed),
 		widget.NewFormItem("Tags", in.tags),
 		widget.NewFormItem("Quantity", in.quantity),
-		widget.NewFormItem("When", in.when),
+		widget.NewFormItem("When", container.NewBorder(nil, nil, nil, editDate, in.when)),
 		widget.NewFormItem("Notes", in.notes),
 	)
 	in.card = container.NewVBox(
 		widget.NewLabelWithStyle("Claim", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		in.quote, container.NewBorder(nil, nil, container.NewCenter(in.grade), nil, in.origin), in.orphanNote, form, in.stamps,
+		in.quote, container.NewBorder(nil, nil, container.NewCenter(in.grade), nil, in.origin), in.orphanNote,
+		dateBoxTitle(), in.dateBox, form, in.stamps,
 		container.NewHBox(in.save, in.reattach, del),
 	)
 	in.empty = widget.NewLabel("No claim selected.\n\nSelect words in the article and press Enter, the + button, or right-click and choose New Claim, to make a claim.")
@@ -157,6 +161,7 @@ func (in *inspector) show(c *app.Claim) {
 		orUnknown(c.CreatedBy), c.CreatedAt.Local().Format("2 Jan 2006 15:04"),
 		orUnknown(c.UpdatedBy), c.UpdatedAt.Local().Format("2 Jan 2006 15:04")))
 	in.save.Disable()
+	in.showDates()
 }
 
 // setSources refreshes the "attributed to" choices.

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/evidence-workbench/workbench/app"
+	"github.com/evidence-workbench/workbench/app/temporal"
 	"github.com/evidence-workbench/workbench/app/undo"
 	"github.com/evidence-workbench/workbench/widgets"
 )
@@ -30,6 +31,8 @@ type readerPane struct {
 	find    *findBar
 	body    *fyne.Container
 	article *app.Article
+	// dates are the article's resolved date expressions (underlined).
+	dates []temporal.Resolution
 	// wanted is the article last asked for: a slower load of an earlier
 	// choice must not replace it.
 	wanted app.ID
@@ -114,6 +117,8 @@ func (p *readerPane) display(a *app.Article) {
 	}
 	p.text.SetText(a.Text)
 	p.text.SetDimmed(dimmedSpans(a.Excluded))
+	p.dates = nil
+	p.computeDates(a)
 	p.find.reapply()
 	p.empty.Hide()
 	p.body.Show()
@@ -126,6 +131,7 @@ func (p *readerPane) refreshHeader(a *app.Article) {
 	p.title.SetText(a.Title)
 	p.meta.SetText(metaSummary(a))
 	p.text.SetDimmed(dimmedSpans(a.Excluded))
+	p.computeDates(a) // a new publication date changes what relative dates mean
 }
 
 func dimmedSpans(ex []app.Excluded) []widgets.Span {
