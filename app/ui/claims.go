@@ -249,6 +249,7 @@ func (w *Workbench) runAction(what string, act func(ctx context.Context) error, 
 			sel = selectAfter()
 		}
 		w.reloadClaims(sel)
+		w.timeline.reload()
 		for _, f := range then {
 			f()
 		}
@@ -406,6 +407,10 @@ func (w *Workbench) reloadClaims(sel app.ID) {
 		w.claims.setClaims(l.claims)
 		w.reader.text.SetHighlights(w.grades.highlights(l.claims, sel))
 		w.inspector.show(w.claims.find(sel))
+		if w.revealClaim != "" && w.revealClaim == sel {
+			w.revealClaim = ""
+			w.selectClaim(sel, true)
+		}
 	})
 }
 

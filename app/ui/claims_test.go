@@ -31,8 +31,8 @@ func openStory(t *testing.T) (*Workbench, *mock.Case, func() []app.Claim) {
 // claimOn selects [start,end) in the reader and makes it a claim.
 func claimOn(t *testing.T, w *Workbench, start, end int) app.ID {
 	t.Helper()
-	w.reader.text.SetSelection(widgets.Span{Start: start, End: end})
-	w.newClaimFromSelection()
+	onUI(w, func() { w.reader.text.SetSelection(widgets.Span{Start: start, End: end}) })
+	onUI(w, func() { w.newClaimFromSelection() })
 	w.Wait()
 	if w.inspector.claim == nil {
 		t.Fatal("the new claim should be shown in the inspector")
@@ -69,7 +69,7 @@ func TestUndoRedoCreateEditDelete(t *testing.T) {
 	w, k, claims := openStory(t)
 	id := claimOn(t, w, 19, 31)
 
-	w.undoOrEntryUndo()
+	onUI(w, func() { w.undoOrEntryUndo() })
 	w.Wait()
 	if n := len(claims()); n != 0 || w.inspector.claim != nil {
 		t.Fatalf("undo create: %d claims, inspector %v", n, w.inspector.claim)
@@ -77,14 +77,14 @@ func TestUndoRedoCreateEditDelete(t *testing.T) {
 	if !strings.Contains(w.redoItem.Label, "New Claim") || !w.undoItem.Disabled {
 		t.Errorf("menu after undo: undo %q (disabled %v), redo %q", w.undoItem.Label, w.undoItem.Disabled, w.redoItem.Label)
 	}
-	w.redoOrEntryRedo()
+	onUI(w, func() { w.redoOrEntryRedo() })
 	w.Wait()
 	if cs := claims(); len(cs) != 1 || cs[0].ID != id || w.inspector.claim == nil || w.inspector.claim.ID != id {
 		t.Fatalf("redo create: %+v", cs)
 	}
 
 	// credibility saves at once as its own action
-	w.inspector.credibility.SetSelectedIndex(2)
+	onUI(w, func() { w.inspector.credibility.SetSelectedIndex(2) })
 	w.Wait()
 	if c, _ := k.Claim(context.Background(), id); c.Credibility != app.Credibility2 {
 		t.Fatalf("credibility stored %v", c.Credibility)
@@ -94,14 +94,14 @@ func TestUndoRedoCreateEditDelete(t *testing.T) {
 	}
 
 	// text fields save together with Save
-	w.inspector.statement.SetText("Troops reached Qaim")
-	w.inspector.tags.SetText("advance, qaim")
-	w.inspector.quantity.SetText("1,500 fighters")
-	w.inspector.attributed.SetText("Joint Operations Command")
+	onUI(w, func() { w.inspector.statement.SetText("Troops reached Qaim") })
+	onUI(w, func() { w.inspector.tags.SetText("advance, qaim") })
+	onUI(w, func() { w.inspector.quantity.SetText("1,500 fighters") })
+	onUI(w, func() { w.inspector.attributed.SetText("Joint Operations Command") })
 	if w.inspector.save.Disabled() {
 		t.Fatal("Save should enable after an edit")
 	}
-	w.inspector.save.OnTapped()
+	onUI(w, func() { w.inspector.save.OnTapped() })
 	w.Wait()
 	c, _ := k.Claim(context.Background(), id)
 	if c.Statement != "Troops reached Qaim" || len(c.Tags) != 2 || c.Quantity == nil || c.Quantity.Value != 1500 || c.AttributedTo == "" {
@@ -111,18 +111,18 @@ func TestUndoRedoCreateEditDelete(t *testing.T) {
 		t.Errorf("inspector shows attributed %q", w.inspector.attributed.Text)
 	}
 
-	w.undo()
+	onUI(w, func() { w.undo() })
 	w.Wait()
 	if c, _ := k.Claim(context.Background(), id); c.Statement == "Troops reached Qaim" || c.Credibility != app.Credibility2 {
 		t.Fatalf("undo save should restore the statement and keep the grade: %+v", c)
 	}
 
-	w.deleteClaim()
+	onUI(w, func() { w.deleteClaim() })
 	w.Wait()
 	if len(claims()) != 0 {
 		t.Fatal("delete left the claim")
 	}
-	w.undo()
+	onUI(w, func() { w.undo() })
 	w.Wait()
 	if cs := claims(); len(cs) != 1 || cs[0].ID != id || cs[0].Credibility != app.Credibility2 {
 		t.Fatalf("undo delete: %+v", cs)
@@ -136,7 +136,7 @@ func TestTappingAHighlightSelectsItsClaim(t *testing.T) {
 	if w.inspector.claim.ID != second {
 		t.Fatal("the latest claim should be selected")
 	}
-	w.reader.text.OnHighlightTapped(string(first))
+	onUI(w, func() { w.reader.text.OnHighlightTapped(string(first)) })
 	if w.inspector.claim == nil || w.inspector.claim.ID != first || w.claims.selected != first {
 		t.Fatalf("tap on the first highlight selected %v", w.inspector.claim)
 	}
@@ -148,8 +148,8 @@ func TestTappingAHighlightSelectsItsClaim(t *testing.T) {
 func TestBadFieldsSayWhyAndSaveNothing(t *testing.T) {
 	w, k, _ := openStory(t)
 	id := claimOn(t, w, 19, 31)
-	w.inspector.quantity.SetText("lots")
-	w.inspector.save.OnTapped()
+	onUI(w, func() { w.inspector.quantity.SetText("lots") })
+	onUI(w, func() { w.inspector.save.OnTapped() })
 	w.Wait()
 	if c, _ := k.Claim(context.Background(), id); c.Quantity != nil {
 		t.Fatalf("a bad quantity was saved: %+v", c.Quantity)

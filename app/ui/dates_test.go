@@ -24,7 +24,7 @@ func TestDateInAClaimIsProposedAndAcceptedInOneClick(t *testing.T) {
 	if use == nil {
 		t.Fatalf("no proposal button; date box holds %d objects", len(w.inspector.dateBox.Objects))
 	}
-	use.OnTapped()
+	onUI(w, func() { use.OnTapped() })
 	w.Wait()
 	c, _ := k.Claim(context.Background(), id)
 	if c.When == nil || c.When.EDTF() != "2017-10-31" || c.When.Expression != "on Tuesday" {
@@ -33,7 +33,7 @@ func TestDateInAClaimIsProposedAndAcceptedInOneClick(t *testing.T) {
 	if w.inspector.when.Text != "2017-10-31" || w.undoItem.Label != "Undo Edit Date" {
 		t.Errorf("inspector when %q, undo %q", w.inspector.when.Text, w.undoItem.Label)
 	}
-	w.undo()
+	onUI(w, func() { w.undo() })
 	w.Wait()
 	if c, _ := k.Claim(context.Background(), id); c.When != nil {
 		t.Fatalf("undo left date %+v", c.When)

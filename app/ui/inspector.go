@@ -44,6 +44,7 @@ type inspector struct {
 	save        *widget.Button
 	reattach    *widget.Button
 	dateBox     *fyne.Container // proposals from the date expressions inside the quote
+	eventBox    *fyne.Container // the events this claim supports or contradicts
 
 	claim   *app.Claim        // the claim shown, as stored
 	sources map[app.ID]string // id -> name, for "attributed to"
@@ -98,6 +99,7 @@ func newInspector(w *Workbench) *inspector {
 	in.reattach = widget.NewButtonWithIcon("Re-attach to selection", theme.ContentRedoIcon(), in.reattachToSelection)
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { in.w.deleteClaim() })
 	in.dateBox = container.NewVBox()
+	in.eventBox = container.NewVBox()
 	editDate := widget.NewButtonWithIcon("Edit date…", theme.HistoryIcon(), in.editDateDialog)
 	form := widget.NewForm(
 		widget.NewFormItem("Statement", in.statement),
@@ -111,7 +113,9 @@ func newInspector(w *Workbench) *inspector {
 	in.card = container.NewVBox(
 		widget.NewLabelWithStyle("Claim", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		in.quote, container.NewBorder(nil, nil, container.NewCenter(in.grade), nil, in.origin), in.orphanNote,
-		dateBoxTitle(), in.dateBox, form, in.stamps,
+		dateBoxTitle(), in.dateBox,
+		widget.NewLabelWithStyle("Events", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), in.eventBox,
+		form, in.stamps,
 		container.NewHBox(in.save, in.reattach, del),
 	)
 	in.empty = widget.NewLabel("No claim selected.\n\nSelect words in the article and press Enter, the + button, or right-click and choose New Claim, to make a claim.")
@@ -162,6 +166,7 @@ func (in *inspector) show(c *app.Claim) {
 		orUnknown(c.UpdatedBy), c.UpdatedAt.Local().Format("2 Jan 2006 15:04")))
 	in.save.Disable()
 	in.showDates()
+	in.showClaimEvents()
 }
 
 // setSources refreshes the "attributed to" choices.

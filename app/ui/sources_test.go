@@ -24,17 +24,17 @@ func sourceNamed(t *testing.T, w *Workbench, name string) (int, app.Source) {
 func TestGradingASourceShowsEverywhereAndUndoes(t *testing.T) {
 	w, k, _ := openStory(t)
 	claimOn(t, w, 19, 31)
-	w.inspector.credibility.SetSelectedIndex(2)
+	onUI(w, func() { w.inspector.credibility.SetSelectedIndex(2) })
 	w.Wait()
 
-	w.sourceMgr.reload("")
+	onUI(w, func() { w.sourceMgr.reload("") })
 	w.Wait()
 	i, lpa := sourceNamed(t, w, "LPA") // the story's origin: claims inherit its grade
-	w.sourceMgr.list.Select(i)
+	onUI(w, func() { w.sourceMgr.list.Select(i) })
 	w.Wait()
-	w.sourceMgr.grade.SetSelectedIndex(2) // B
-	w.sourceMgr.reason.SetText("wire with a long correction record")
-	w.sourceMgr.setGrade()
+	onUI(w, func() { w.sourceMgr.grade.SetSelectedIndex(2) }) // B
+	onUI(w, func() { w.sourceMgr.reason.SetText("wire with a long correction record") })
+	onUI(w, func() { w.sourceMgr.setGrade() })
 	w.Wait()
 
 	if s, _ := k.Source(context.Background(), lpa.ID); s.Reliability != app.ReliabilityB {
@@ -54,7 +54,7 @@ func TestGradingASourceShowsEverywhereAndUndoes(t *testing.T) {
 		t.Errorf("history shown %q", w.sourceMgr.history.Text)
 	}
 
-	w.undo()
+	onUI(w, func() { w.undo() })
 	w.Wait()
 	if s, _ := k.Source(context.Background(), lpa.ID); s.Reliability != app.ReliabilityUngraded {
 		t.Fatalf("undo grade left %q", s.Reliability)
@@ -66,11 +66,11 @@ func TestGradingASourceShowsEverywhereAndUndoes(t *testing.T) {
 
 func TestMergeSourcesAndUndo(t *testing.T) {
 	w, k, _ := openStory(t)
-	w.sourceMgr.reload("")
+	onUI(w, func() { w.sourceMgr.reload("") })
 	w.Wait()
 	_, ledger := sourceNamed(t, w, "Desert Ledger")
 	_, lpa := sourceNamed(t, w, "LPA")
-	w.sourceMgr.run("merge", &undo.MergeSources{Store: k, Keep: lpa.ID, Drop: ledger.ID}, lpa.ID)
+	onUI(w, func() { w.sourceMgr.run("merge", &undo.MergeSources{Store: k, Keep: lpa.ID, Drop: ledger.ID}, lpa.ID) })
 	w.Wait()
 	if len(w.sourceMgr.sources) != 1 || w.sourceMgr.current == nil || w.sourceMgr.current.ID != lpa.ID {
 		t.Fatalf("after merge: %d sources, current %v", len(w.sourceMgr.sources), w.sourceMgr.current)
@@ -78,7 +78,7 @@ func TestMergeSourcesAndUndo(t *testing.T) {
 	if !strings.Contains(w.sourceMgr.aliases.Text, "Desert Ledger") {
 		t.Errorf("the dropped name should be an alias: %q", w.sourceMgr.aliases.Text)
 	}
-	w.undo()
+	onUI(w, func() { w.undo() })
 	w.Wait()
 	if len(w.sourceMgr.sources) != 2 {
 		t.Fatalf("undo merge: %d sources", len(w.sourceMgr.sources))
@@ -100,12 +100,14 @@ func TestEditArticleSourcesConfirmsAndUpdatesTheHeader(t *testing.T) {
 		{Name: "Levant Press Agency", Role: app.RoleOrigin, Confirmed: true},
 	}
 	act := &undo.SetArticleSources{Store: k, ArticleID: a.ID, Before: a.Sources, After: links}
-	w.runAction("sources", func(ctx context.Context) error { return w.history.Run(ctx, act) }, nil, func() { w.afterSourcesChanged("") })
+	onUI(w, func() {
+		w.runAction("sources", func(ctx context.Context) error { return w.history.Run(ctx, act) }, nil, func() { w.afterSourcesChanged("") })
+	})
 	w.Wait()
 	if !strings.Contains(w.reader.meta.Text, "Levant Press Agency via Desert Ledger") || strings.Contains(w.reader.meta.Text, "suggested") {
 		t.Fatalf("header after confirming: %q", w.reader.meta.Text)
 	}
-	w.undo()
+	onUI(w, func() { w.undo() })
 	w.Wait()
 	if !strings.Contains(w.reader.meta.Text, "LPA via Desert Ledger") {
 		t.Fatalf("header after undo: %q", w.reader.meta.Text)

@@ -55,19 +55,27 @@ type Workbench struct {
 	claims    *claimsPane
 	inspector *inspector
 	sourceMgr *sourceManager
+	timeline  *timelineTab
 	tabs      *container.AppTabs
-	grades    grader
-	status    *widget.Label
-	recent    *recentCases
-	history   *undo.History
-	menu      *fyne.MainMenu
-	undoItem  *fyne.MenuItem
-	redoItem  *fyne.MenuItem
+	// revealClaim is scrolled to once its article's claims have loaded.
+	revealClaim app.ID
+	grades      grader
+	status      *widget.Label
+	recent      *recentCases
+	history     *undo.History
+	menu        *fyne.MainMenu
+	undoItem    *fyne.MenuItem
+	redoItem    *fyne.MenuItem
 	// actionMu runs annotation actions one at a time, in the order asked.
 	actionMu sync.Mutex
 
 	// pending counts background jobs so tests can wait for them.
 	pending sync.WaitGroup
+	// applyMu serialises the UI updates of background jobs. The GL driver
+	// already runs them one by one on the main goroutine; Fyne's test driver
+	// runs fyne.Do on the caller's goroutine, so without this, tests would
+	// touch widgets from several goroutines at once.
+	applyMu sync.Mutex
 }
 
 // New builds the window without opening a case.
@@ -88,13 +96,18 @@ func New(a fyne.App, cfg Config) *Workbench {
 	centre := container.NewHSplit(w.reader.root, right)
 	centre.Offset = 0.64
 	w.sourceMgr = newSourceManager(w)
+	w.timeline = newTimelineTab(w)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Read", theme.DocumentIcon(), centre),
+		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), w.timeline.root),
 		container.NewTabItemWithIcon("Sources", theme.AccountIcon(), w.sourceMgr.root),
 	)
 	w.tabs.OnSelected = func(t *container.TabItem) {
-		if t.Content == w.sourceMgr.root {
+		switch t.Content {
+		case w.sourceMgr.root:
 			w.sourceMgr.reload(app.ID(""))
+		case w.timeline.root:
+			w.timeline.reload()
 		}
 	}
 	split := container.NewHSplit(w.library.root, w.tabs)
@@ -121,6 +134,8 @@ func background[T any](w *Workbench, what string, work func() (T, error), done f
 	go func() {
 		v, err := work()
 		fyne.DoAndWait(func() {
+			w.applyMu.Lock()
+			defer w.applyMu.Unlock()
 			defer w.pending.Done()
 			if err != nil {
 				w.showError(what, err)
@@ -198,6 +213,8 @@ func (w *Workbench) openCase(path string, create, seed bool) {
 		w.claims.setClaims(nil)
 		w.inspector.show(nil)
 		w.library.reload("")
+		w.timeline.current = ""
+		w.timeline.reload()
 		for _, r := range o.results {
 			if r.Status == app.ImportFailed {
 				w.showError("A sample article did not import", errors.New(r.Path+": "+r.Message))

@@ -25,6 +25,7 @@ func newTestWorkbench(t *testing.T, arts ...*app.Article) (*Workbench, *mock.Cas
 		}
 	}
 	w := New(a, Config{Open: func(string, bool) (app.Case, error) { return k, nil }, CasePath: "/tmp/test.ewcase"})
+	t.Cleanup(w.Wait) // no job of this test may outlive it and race the next one
 	w.OpenInitialCase()
 	w.Wait()
 	return w, k
@@ -58,7 +59,7 @@ func TestLibraryListsArticlesAndReaderShowsOne(t *testing.T) {
 		t.Errorf("status = %q", w.status.Text)
 	}
 
-	w.library.list.Select(0)
+	onUI(w, func() { w.library.list.Select(0) })
 	w.Wait()
 	if w.reader.article == nil || w.reader.title.Text != "Troops reach Qaim" {
 		t.Fatalf("reader did not open the article: %+v", w.reader.title.Text)
@@ -70,7 +71,7 @@ func TestLibraryListsArticlesAndReaderShowsOne(t *testing.T) {
 		t.Error("reader body should show, the empty hint hide")
 	}
 
-	w.library.list.Select(1)
+	onUI(w, func() { w.library.list.Select(1) })
 	w.Wait()
 	if !strings.Contains(w.reader.meta.Text, "publication date unknown") {
 		t.Errorf("undated header = %q", w.reader.meta.Text)
@@ -91,12 +92,12 @@ func TestSearchFiltersTheLibrary(t *testing.T) {
 	other := &app.Article{Text: "Rawa report\n\nFighting near Rawa.", Format: app.FormatText}
 	other.Title = "Rawa report"
 	w, _ := newTestWorkbench(t, story(), other)
-	w.library.reload("Rawa")
+	onUI(w, func() { w.library.reload("Rawa") })
 	w.Wait()
 	if len(w.library.rows) != 1 || w.library.rows[0].title != "Rawa report" || !strings.Contains(w.library.rows[0].meta, "«Rawa»") {
 		t.Fatalf("search rows = %+v", w.library.rows)
 	}
-	w.library.reload("nothing-like-this")
+	onUI(w, func() { w.library.reload("nothing-like-this") })
 	w.Wait()
 	if len(w.library.rows) != 0 || !strings.Contains(w.library.empty.Text, "No article mentions") {
 		t.Fatalf("no-hit search: rows %d, hint %q", len(w.library.rows), w.library.empty.Text)
@@ -105,20 +106,20 @@ func TestSearchFiltersTheLibrary(t *testing.T) {
 
 func TestMarkSelectionAsBoilerplateAndBack(t *testing.T) {
 	w, k := newTestWorkbench(t, story())
-	w.library.list.Select(0)
+	onUI(w, func() { w.library.list.Select(0) })
 	w.Wait()
 	id := w.reader.article.ID
 
-	w.reader.text.SetSelection(widgets.Span{Start: 0, End: 17})
-	w.reader.excludeSelection()
+	onUI(w, func() { w.reader.text.SetSelection(widgets.Span{Start: 0, End: 17}) })
+	onUI(w, func() { w.reader.excludeSelection() })
 	w.Wait()
 	a, _ := k.Article(context.Background(), id)
 	if len(a.Excluded) != 2 || a.Excluded[0].Start != 0 || a.Excluded[0].End != 17 || !a.Excluded[0].ByAnalyst {
 		t.Fatalf("after marking: %+v", a.Excluded)
 	}
 
-	w.reader.text.SetSelection(widgets.Span{Start: 80, End: 100})
-	w.reader.includeSelection()
+	onUI(w, func() { w.reader.text.SetSelection(widgets.Span{Start: 80, End: 100}) })
+	onUI(w, func() { w.reader.includeSelection() })
 	w.Wait()
 	a, _ = k.Article(context.Background(), id)
 	if len(a.Excluded) != 2 || a.Excluded[1].End != 80 {
@@ -152,9 +153,10 @@ func TestReaderShowsTheLastChosenArticleEvenIfAnEarlierLoadIsSlower(t *testing.T
 	}
 	sc := &slowCase{Case: k, slow: first.ID, release: make(chan struct{})}
 	w := New(a, Config{Open: func(string, bool) (app.Case, error) { return sc, nil }, CasePath: "x"})
+	t.Cleanup(w.Wait)
 	w.kase = sc
-	w.reader.show(first.ID)  // slow
-	w.reader.show(second.ID) // fast: arrives first
+	onUI(w, func() { w.reader.show(first.ID) })  // slow
+	onUI(w, func() { w.reader.show(second.ID) }) // fast: arrives first
 	close(sc.release)
 	w.Wait()
 	if w.reader.article == nil || w.reader.article.ID != second.ID {
@@ -178,19 +180,19 @@ func TestLibraryFiltersAndSortsByGrade(t *testing.T) {
 		}
 		return out
 	}
-	w.library.order.SetSelectedIndex(1) // best grade first
+	onUI(w, func() { w.library.order.SetSelectedIndex(1) }) // best grade first
 	if got := strings.Join(titles(), ", "); got != "Agency report, Wire copy, Blog post, Unknown site" {
 		t.Errorf("best grade first: %s", got)
 	}
-	w.library.filter.SetSelectedIndex(1) // A-B
+	onUI(w, func() { w.library.filter.SetSelectedIndex(1) }) // A-B
 	if got := strings.Join(titles(), ", "); got != "Agency report, Wire copy" {
 		t.Errorf("A-B filter: %s", got)
 	}
-	w.library.filter.SetSelectedIndex(4) // not graded
+	onUI(w, func() { w.library.filter.SetSelectedIndex(4) }) // not graded
 	if got := strings.Join(titles(), ", "); got != "Unknown site" {
 		t.Errorf("ungraded filter: %s", got)
 	}
-	w.library.filter.SetSelectedIndex(2) // C-D: none
+	onUI(w, func() { w.library.filter.SetSelectedIndex(2) }) // C-D: none
 	if len(w.library.rows) != 0 || !strings.Contains(w.library.empty.Text, "grade filter") {
 		t.Errorf("empty filter result: %d rows, hint %q", len(w.library.rows), w.library.empty.Text)
 	}
