@@ -59,6 +59,7 @@ type Case interface {
 	SourceStore
 	SourceEditor
 	ClaimStore
+	EventStore
 	TextSearcher
 	// Path is the case file's location.
 	Path() string

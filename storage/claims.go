@@ -195,23 +195,19 @@ func claimArgs(c *app.Claim) ([]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var attributed, qValue, wStart, wEnd any
-	var qUnit, wPrec, wExpr, wRef, wNote string
-	var wApprox, wUnc bool
+	var attributed, qValue any
+	var qUnit string
 	if c.AttributedTo != "" {
 		attributed = string(c.AttributedTo)
 	}
 	if q := c.Quantity; q != nil {
 		qValue, qUnit = q.Value, q.Unit
 	}
-	if w := c.When; w != nil {
-		wStart, wEnd, wPrec = w.Start.String(), w.End.String(), string(w.Precision)
-		wApprox, wUnc, wExpr, wRef, wNote = w.Approximate, w.Uncertain, w.Expression, w.Reference.String(), w.Note
-	}
 	a := c.Anchor
-	return []any{a.Start, a.End, a.Exact, a.Prefix, a.Suffix, c.Orphan, c.Statement, int(c.Credibility), attributed,
-		tags, c.Notes, qValue, qUnit, wStart, wEnd, wPrec, wApprox,
-		wUnc, wExpr, wRef, wNote, c.UpdatedBy, formatTime(c.UpdatedAt)}, nil
+	args := []any{a.Start, a.End, a.Exact, a.Prefix, a.Suffix, c.Orphan, c.Statement, int(c.Credibility), attributed,
+		tags, c.Notes, qValue, qUnit}
+	args = append(args, whenArgs(c.When)...)
+	return append(args, c.UpdatedBy, formatTime(c.UpdatedAt)), nil
 }
 
 // placeholders is n comma-separated "?" for a statement's values.

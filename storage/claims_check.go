@@ -62,10 +62,6 @@ func validClaimFields(c *app.Claim) error {
 	if c.Quantity != nil {
 		fields = append(fields, struct{ what, v string }{"unit", c.Quantity.Unit})
 	}
-	if c.When != nil {
-		fields = append(fields, struct{ what, v string }{"date expression", c.When.Expression},
-			struct{ what, v string }{"date note", c.When.Note})
-	}
 	for _, f := range fields {
 		if err := validText(f.what, f.v); err != nil {
 			return err
@@ -82,20 +78,7 @@ func validClaimFields(c *app.Claim) error {
 	if q := c.Quantity; q != nil && (math.IsNaN(q.Value) || math.IsInf(q.Value, 0)) {
 		return app.Errorf(app.EInvalid, "A quantity needs a number, e.g. 500 killed.")
 	}
-	if w := c.When; w != nil {
-		if err := validDate("date", w.Start); err != nil {
-			return err
-		}
-		if err := validDate("date", w.End); err != nil {
-			return err
-		}
-		if !w.Reference.IsZero() {
-			if err := validDate("reference date", w.Reference); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return validWhen(c.When)
 }
 
 // validAnchor checks what Claim.Validate does not of an anchor: it starts

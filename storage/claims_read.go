@@ -133,22 +133,23 @@ func listClaims(ctx context.Context, tx *sql.Tx, rest string, args ...any) ([]ap
 // scanClaim reads one row of claimColumns.
 func scanClaim(rows *sql.Rows) (app.Claim, error) {
 	var (
-		c                               app.Claim
-		credibility                     int
-		attributed, wStart, wEnd        sql.NullString
-		qValue                          sql.NullFloat64
-		tags, qUnit, wPrec, wExpr, wRef string
-		wNote, createdAt, updatedAt     string
-		wApprox, wUnc                   bool
+		c                    app.Claim
+		credibility          int
+		attributed           sql.NullString
+		qValue               sql.NullFloat64
+		tags, qUnit          string
+		createdAt, updatedAt string
+		when                 whenCols
 	)
-	err := rows.Scan(&c.ID, &c.ArticleID, &c.Anchor.Start, &c.Anchor.End, &c.Anchor.Exact, &c.Anchor.Prefix,
+	dest := []any{&c.ID, &c.ArticleID, &c.Anchor.Start, &c.Anchor.End, &c.Anchor.Exact, &c.Anchor.Prefix,
 		&c.Anchor.Suffix, &c.Orphan, &c.Statement, &credibility,
-		&attributed, &tags, &c.Notes, &qValue, &qUnit, &wStart, &wEnd, &wPrec,
-		&wApprox, &wUnc, &wExpr, &wRef, &wNote,
-		&c.CreatedBy, &createdAt, &c.UpdatedBy, &updatedAt)
-	if err != nil {
+		&attributed, &tags, &c.Notes, &qValue, &qUnit}
+	dest = append(dest, when.dest()...)
+	dest = append(dest, &c.CreatedBy, &createdAt, &c.UpdatedBy, &updatedAt)
+	if err := rows.Scan(dest...); err != nil {
 		return app.Claim{}, fmt.Errorf("read claim: %w", err)
 	}
+	var err error
 	c.Credibility = app.Credibility(credibility)
 	c.AttributedTo = app.ID(attributed.String)
 	if c.Tags, err = decodeStrings(tags); err != nil {
@@ -157,20 +158,8 @@ func scanClaim(rows *sql.Rows) (app.Claim, error) {
 	if qValue.Valid {
 		c.Quantity = &app.Quantity{Value: qValue.Float64, Unit: qUnit}
 	}
-	if wStart.Valid {
-		w := app.When{Precision: app.Precision(wPrec), Approximate: wApprox, Uncertain: wUnc, Expression: wExpr, Note: wNote}
-		if w.Start, err = storedDate(wStart.String); err != nil {
-			return app.Claim{}, err
-		}
-		if w.End, err = storedDate(wEnd.String); err != nil {
-			return app.Claim{}, err
-		}
-		if wRef != "" {
-			if w.Reference, err = storedDate(wRef); err != nil {
-				return app.Claim{}, err
-			}
-		}
-		c.When = &w
+	if c.When, err = when.when(); err != nil {
+		return app.Claim{}, err
 	}
 	if c.CreatedAt, err = parseTime(createdAt); err != nil {
 		return app.Claim{}, err

@@ -24,6 +24,7 @@ type Case struct {
 	articles map[app.ID]*app.Article
 	sources  map[app.ID]*app.Source
 	claims   map[app.ID]*app.Claim
+	events   map[app.ID]*app.Event
 	history  map[app.ID][]app.GradeChange
 	removed  map[linkKey]int // where each link a merge deleted stood in its article's list
 	closed   bool
@@ -32,7 +33,7 @@ type Case struct {
 // NewCase returns an empty in-memory case reporting path as its location.
 func NewCase(path string) *Case {
 	return &Case{path: path, articles: map[app.ID]*app.Article{}, sources: map[app.ID]*app.Source{}, claims: map[app.ID]*app.Claim{},
-		history: map[app.ID][]app.GradeChange{}, removed: map[linkKey]int{}}
+		events: map[app.ID]*app.Event{}, history: map[app.ID][]app.GradeChange{}, removed: map[linkKey]int{}}
 }
 
 // Path implements app.Case.

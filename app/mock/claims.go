@@ -2,6 +2,7 @@ package mock
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -116,6 +117,9 @@ func (c *Case) DeleteClaim(_ context.Context, id app.ID) error {
 		return app.Errorf(app.ENotFound, "no claim %s in this case", id)
 	}
 	delete(c.claims, id)
+	for _, e := range c.events { // as the case file's ON DELETE CASCADE does
+		e.Claims = slices.DeleteFunc(e.Claims, func(l app.EventClaim) bool { return l.ClaimID == id })
+	}
 	return nil
 }
 
