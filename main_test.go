@@ -319,3 +319,56 @@ func TestCLIDates(t *testing.T) {
 		t.Fatalf("dates ARTICLE: %s", out)
 	}
 }
+
+func TestCLIEventsAndTimeline(t *testing.T) {
+	dir := t.TempDir()
+	kase := filepath.Join(dir, "c.ewcase")
+	runCLI(t, "", "--case", kase, "import", writeFile(t, dir, "a.txt", wireStory),
+		writeFile(t, dir, "b.txt", "Qaim falls\n\nHUSAYBAH, Iraq (Levant Press Agency) Nov 3, 2017 - Iraqi forces took the town of Qaim on Friday.\n"))
+	_, out, _ := runCLI(t, "", "--case", kase, "list", "--json")
+	var arts []map[string]any
+	_ = json.Unmarshal([]byte(out), &arts)
+	claim := func(article string, when string) string {
+		_, out, errs := runCLI(t, "", "--case", kase, "claim", "add", "--article", article, "--start", "0", "--end", "10", "--when", when, "--json")
+		var c map[string]any
+		if err := json.Unmarshal([]byte(out), &c); err != nil {
+			t.Fatalf("claim add: %v %s", err, errs)
+		}
+		return c["id"].(string)
+	}
+	c1 := claim(arts[0]["id"].(string), "2017-11-03")
+	c2 := claim(arts[1]["id"].(string), "2017-10-31")
+	code, out, errs := runCLI(t, "", "--case", kase, "event", "add", "--title", "Fall of Qaim", "--claim", c1, "--json")
+	if code != 0 {
+		t.Fatalf("event add: %s", errs)
+	}
+	var ev map[string]any
+	_ = json.Unmarshal([]byte(out), &ev)
+	eid := ev["id"].(string)
+	if code, _, errs := runCLI(t, "", "--case", kase, "event", "link", "Fall of Qaim", c2); code != 0 {
+		t.Fatalf("event link by title: %s", errs)
+	}
+	_, out, _ = runCLI(t, "", "--case", kase, "timeline", "--json")
+	var tl map[string]any
+	if err := json.Unmarshal([]byte(out), &tl); err != nil {
+		t.Fatal(err)
+	}
+	e := tl["events"].([]any)[0].(map[string]any)
+	if e["when"] != "2017-10-31/2017-11-03" || len(e["conflicts"].([]any)) != 1 || e["corroboration"].(float64) != 2 {
+		t.Fatalf("timeline event %v", e)
+	}
+	_, out, _ = runCLI(t, "", "--case", kase, "event", "show", eid)
+	if !strings.Contains(out, "CONFLICT date: 2017-10-31 vs 2017-11-03") {
+		t.Errorf("event show:\n%s", out)
+	}
+	if code, _, errs := runCLI(t, "", "--case", kase, "event", "unlink", eid, c2); code != 0 {
+		t.Fatal(errs)
+	}
+	_, out, _ = runCLI(t, "", "--case", kase, "timeline")
+	if !strings.Contains(out, "claims without an event") || strings.Contains(out, "CONFLICT") {
+		t.Errorf("after unlink the claim stands alone, no conflict:\n%s", out)
+	}
+	if code, _, errs := runCLI(t, "", "--case", kase, "event", "add", "--title", "x", "--when", "last week"); code == 0 || !strings.Contains(errs, "EDTF") {
+		t.Errorf("bad --when: %d %s", code, errs)
+	}
+}

@@ -67,6 +67,12 @@ func init() {
 			"  claim show ID [--json]           one claim", runClaim},
 		{"dates", "dates ARTICLE [--json]     date expressions in an article, resolved against its publication date\n" +
 			"  dates --ref DATE [TEXT | -] [--json]   the same for free text (no case needed)", runDates},
+		{"events", "events [--json]            events with corroboration, confidence and conflicts", runEvents},
+		{"event", "event add --title T [--when EDTF] [--place P] [--description D] [--claim ID]... [--json]\n" +
+			"  event set EVENT [--title T] [--when EDTF] [--place P] [--description D]\n" +
+			"  event link EVENT CLAIM [--contradicts]    attach a claim (supports unless --contradicts)\n" +
+			"  event unlink EVENT CLAIM | event merge KEEP DROP | event rm EVENT | event show EVENT [--json]", runEvent},
+		{"timeline", "timeline [--json]          the whole timeline: events, conflicts, corroboration, dated claims", runTimeline},
 		{"sources", "sources [--json]           list sources with grade, kind and use", runSources},
 		{"source", "source show NAME [--json]        one source with its grade history\n" +
 			"  source grade NAME B --note WHY    set a source's reliability (A-F), kept in its history\n" +

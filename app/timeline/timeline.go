@@ -193,6 +193,7 @@ func conflicts(ev EventView) []Conflict {
 			groups = append(groups, group{*w, []app.ID{cv.Claim.ID}})
 		}
 	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].when.Start.Before(groups[j].when.Start) })
 	for i := 0; i < len(groups); i++ {
 		for j := i + 1; j < len(groups); j++ {
 			out = append(out, Conflict{Kind: ConflictDate, A: groups[i].ids, B: groups[j].ids,

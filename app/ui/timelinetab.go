@@ -71,35 +71,15 @@ func (t *timelineTab) reload() {
 		claimAt map[app.ID]app.ID
 	}
 	background(t.w, "Could not build the timeline", func() (loaded, error) {
-		ctx := context.Background()
-		evs, err := k.Events(ctx)
+		in, err := timeline.Load(context.Background(), k)
 		if err != nil {
 			return loaded{}, err
 		}
-		cs, err := k.Claims(ctx, app.ClaimFilter{})
-		if err != nil {
-			return loaded{}, err
-		}
-		arts, err := k.Articles(ctx)
-		if err != nil {
-			return loaded{}, err
-		}
-		ss, err := k.Sources(ctx)
-		if err != nil {
-			return loaded{}, err
-		}
-		in := timeline.Input{Events: evs, Claims: cs, Articles: map[app.ID][]app.ArticleSource{}, Sources: map[app.ID]app.Source{}}
 		l := loaded{names: map[app.ID]string{}, claimAt: map[app.ID]app.ID{}}
-		for _, a := range arts {
-			if a.OriginID != "" {
-				in.Articles[a.ID] = []app.ArticleSource{{SourceID: a.OriginID, Role: app.RoleOrigin}}
-			}
+		for id, s := range in.Sources {
+			l.names[id] = s.Name
 		}
-		for _, s := range ss {
-			in.Sources[s.ID] = s
-			l.names[s.ID] = s.Name
-		}
-		for _, c := range cs {
+		for _, c := range in.Claims {
 			l.claimAt[c.ID] = c.ArticleID
 		}
 		l.model = timeline.Build(in)
