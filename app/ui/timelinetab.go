@@ -32,7 +32,7 @@ type timelineTab struct {
 	current app.ID // the event shown in the panel
 }
 
-var laneChoices = []string{"Lanes by source", "Lanes by event"}
+var laneChoices = []string{"By source", "By event"}
 
 func newTimelineTab(w *Workbench) *timelineTab {
 	t := &timelineTab{w: w, tl: widgets.NewTimeline(), names: map[app.ID]string{}}
@@ -254,16 +254,15 @@ func (t *timelineTab) claimButton(cv timeline.ClaimView) fyne.CanvasObject {
 		text += " (" + q.String() + ")"
 	}
 	id, article := cv.Claim.ID, cv.Claim.ArticleID
-	b := widget.NewButton(clipText(text, 110), func() { t.w.openClaim(article, id) })
-	b.Alignment = widget.ButtonAlignLeading
 	g := cv.Grade.String()
-	return container.NewBorder(nil, nil, container.NewCenter(widgets.NewGradeBadge(orDash(g), gradeTone(cv.Grade))), nil, b)
+	return container.NewBorder(nil, nil, container.NewCenter(widgets.NewGradeBadge(orDash(g), gradeTone(cv.Grade))), nil,
+		tapRow(text, func() { t.w.openClaim(article, id) }))
 }
 
-func clipText(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
+// tapRow is a one-line button whose text is cut with an ellipsis instead of
+// widening the window (widget.Button cannot truncate).
+func tapRow(text string, onTap func()) fyne.CanvasObject {
+	l := widget.NewLabel(strings.Join(strings.Fields(text), " "))
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewStack(widget.NewButton("", onTap), l)
 }
