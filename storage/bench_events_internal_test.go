@@ -98,8 +98,8 @@ func newEventBench(b *testing.B) *Store {
 }
 
 // BenchmarkEvents10k measures Events(): the whole timeline of 10,000
-// events with their 50,000 claim links, read in one transaction and two
-// queries. Run it with
+// events with their 50,000 claim links, read in one transaction (a count,
+// the events, the links). Run it with
 // go test -tags sqlite_fts5 -run X -bench Events10k ./storage/
 func BenchmarkEvents10k(b *testing.B) {
 	s := newEventBench(b)

@@ -28,7 +28,8 @@ func (s *Store) Event(ctx context.Context, id app.ID) (*app.Event, error) {
 
 // Events lists every event with its links (in the order they were made):
 // by start day, undated events last, then by title ignoring case, then by
-// id. It reads the events and all their links in two queries.
+// id. It counts them, then reads the events in one query and all their
+// links in another.
 func (s *Store) Events(ctx context.Context) ([]app.Event, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -122,7 +123,7 @@ func getEvent(ctx context.Context, tx *sql.Tx, id app.ID) (*app.Event, error) {
 	return &list[0], nil
 }
 
-// eventColumns are the columns scanEvent reads, in its order.
+// eventColumns are the columns eventRow reads, in its order.
 const eventColumns = `id, title, when_start, when_end, when_precision, when_approximate, when_uncertain,
 	when_expression, when_reference, when_note, place, description, created_at, updated_at`
 
@@ -136,15 +137,33 @@ const (
 
 // listEvents reads the events the where clause selects, in timeline order,
 // with their links: one query for the events, one for all their links.
+// Listing every event first counts the rows, so that the lists are made
+// at their size once.
 func listEvents(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]app.Event, error) {
+	var nEvents, nLinks int
+	if where == "" {
+		if err := tx.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_claims)").Scan(
+			&nEvents, &nLinks); err != nil {
+			return nil, fmt.Errorf("count events: %w", err)
+		}
+		if nEvents == 0 {
+			return nil, nil
+		}
+	}
 	rows, err := tx.QueryContext(ctx, "SELECT "+eventColumns+" FROM events "+where+timelineOrder, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list events: %w", err)
 	}
 	defer rows.Close()
-	var out []app.Event
+	out := make([]app.Event, 0, nEvents)
+	var r eventRow
+	dest := r.dest()
 	for rows.Next() {
-		e, err := scanEvent(rows)
+		r = eventRow{}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, fmt.Errorf("read event: %w", err)
+		}
+		e, err := r.event()
 		if err != nil {
 			return nil, err
 		}
@@ -161,35 +180,39 @@ func listEvents(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]a
 	if where != "" {
 		linkWhere = "WHERE event_id IN (SELECT id FROM events " + where + ")"
 	}
-	if err := readEventLinks(ctx, tx, out, linkWhere, args...); err != nil {
+	if err := readEventLinks(ctx, tx, out, nLinks, linkWhere, args...); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// scanEvent reads one row of eventColumns.
-func scanEvent(rows *sql.Rows) (app.Event, error) {
-	var (
-		e                    app.Event
-		when                 whenCols
-		createdAt, updatedAt string
-	)
-	dest := append([]any{&e.ID, &e.Title}, when.dest()...)
-	dest = append(dest, &e.Place, &e.Description, &createdAt, &updatedAt)
-	if err := rows.Scan(dest...); err != nil {
-		return app.Event{}, fmt.Errorf("read event: %w", err)
-	}
-	w, err := when.when()
+// eventRow receives one row of eventColumns.
+type eventRow struct {
+	e                    app.Event
+	when                 whenCols
+	createdAt, updatedAt string
+}
+
+// dest are the Scan destinations, in eventColumns's order.
+func (r *eventRow) dest() []any {
+	d := append([]any{&r.e.ID, &r.e.Title}, r.when.dest()...)
+	return append(d, &r.e.Place, &r.e.Description, &r.createdAt, &r.updatedAt)
+}
+
+// event is the event the row holds.
+func (r *eventRow) event() (app.Event, error) {
+	e := r.e
+	w, err := r.when.when()
 	if err != nil {
 		return app.Event{}, err
 	}
 	if w != nil {
 		e.When = *w
 	}
-	if e.CreatedAt, err = parseTime(createdAt); err != nil {
+	if e.CreatedAt, err = parseTime(r.createdAt); err != nil {
 		return app.Event{}, err
 	}
-	if e.UpdatedAt, err = parseTime(updatedAt); err != nil {
+	if e.UpdatedAt, err = parseTime(r.updatedAt); err != nil {
 		return app.Event{}, err
 	}
 	return e, nil
@@ -197,8 +220,8 @@ func scanEvent(rows *sql.Rows) (app.Event, error) {
 
 // readEventLinks reads the links the where clause selects into the events
 // of list, each event's in the order they were made. The links of all
-// events share one backing array.
-func readEventLinks(ctx context.Context, tx *sql.Tx, list []app.Event, where string, args ...any) error {
+// events share one backing array, made for about n links.
+func readEventLinks(ctx context.Context, tx *sql.Tx, list []app.Event, n int, where string, args ...any) error {
 	at := make(map[app.ID]int, len(list))
 	for i := range list {
 		at[list[i].ID] = i
@@ -211,8 +234,8 @@ func readEventLinks(ctx context.Context, tx *sql.Tx, list []app.Event, where str
 	// The rows come grouped by event: each group is a run of flat.
 	type run struct{ event, from, to int }
 	var (
-		flat                           []app.EventClaim
-		runs                           []run
+		flat                           = make([]app.EventClaim, 0, n)
+		runs                           = make([]run, 0, len(list))
 		eventID, last, claimID, stance string
 	)
 	for rows.Next() {

@@ -135,6 +135,9 @@ func (c *Case) UpdateEvent(_ context.Context, e *app.Event) error {
 	if err != nil {
 		return err
 	}
+	if !n.ID.Valid() {
+		return app.Errorf(app.EInvalid, "%q is not an event id", n.ID)
+	}
 	cur, ok := c.events[n.ID]
 	if !ok {
 		return app.Errorf(app.ENotFound, "no event %s in this case", n.ID)
