@@ -183,12 +183,19 @@ func (in *inspector) showClaimEvents() {
 				stance = l.Stance
 			}
 		}
-		label := widget.NewLabel(fmt.Sprintf("%s “%s”", stance, e.Title))
-		label.Truncation = fyne.TextTruncateEllipsis
+		text := fmt.Sprintf("%s “%s”", stance, e.Title)
+		if ev := in.w.timeline.events[e.ID]; ev != nil {
+			text += fmt.Sprintf(" · %d origin(s) · confidence %s", ev.Corroboration, ev.Confidence.Level)
+			if n := len(ev.Conflicts); n > 0 {
+				text += fmt.Sprintf(" · ⚠ %d conflict(s)", n)
+			}
+		}
+		id := e.ID
+		open := tapRow(text, func() { in.w.showEventInTimeline(id) })
 		detach := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
 			in.w.runEventAction("Could not detach the claim", &undo.UnlinkClaim{Store: in.w.kase, EventID: e.ID, ClaimID: c.ID, Stance: stance})
 		})
-		in.eventBox.Add(container.NewBorder(nil, nil, nil, detach, label))
+		in.eventBox.Add(container.NewBorder(nil, nil, nil, detach, open))
 	}
 	in.eventBox.Add(container.NewHBox(
 		widget.NewButtonWithIcon("New event…", theme.ContentAddIcon(), in.w.newEventFromClaim),
@@ -244,4 +251,13 @@ func (w *Workbench) mergeEventDialog(drop app.Event) {
 
 func (w *Workbench) deleteEvent(e app.Event) {
 	w.runEventAction("Could not delete the event", &undo.DeleteEvent{Store: w.kase, Event: e})
+}
+
+// showEventInTimeline switches to the timeline with the event's evidence shown.
+func (w *Workbench) showEventInTimeline(id app.ID) {
+	w.tabs.SelectIndex(1)
+	w.timeline.showEvent(id)
+	if ev := w.timeline.events[id]; ev != nil {
+		w.timeline.tl.SetSelected("event:" + string(id))
+	}
 }
