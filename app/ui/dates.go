@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -77,15 +78,15 @@ func (in *inspector) showDates() {
 			in.dateBox.Add(l)
 			continue
 		}
-		b := widget.NewButtonWithIcon(fmt.Sprintf("Use %s  (“%s”, %s)", r.When.EDTF(), r.Expr.Text, r.Method), theme.ConfirmIcon(), func() {
-			in.acceptDate(r.When)
-		})
-		b.Alignment = widget.ButtonAlignLeading
+		b := widget.NewButtonWithIcon("Use "+r.When.EDTF(), theme.ConfirmIcon(), func() { in.acceptDate(r.When) })
+		why := widget.NewLabel(fmt.Sprintf("“%s”: %s", r.Expr.Text, r.Method))
+		why.Wrapping = fyne.TextWrapWord
+		why.Importance = widget.LowImportance
 		if c.When != nil && c.When.EDTF() == r.When.EDTF() {
+			b.SetText("Set: " + r.When.EDTF())
 			b.Disable()
-			b.SetText(fmt.Sprintf("✓ %s  (“%s”, %s)", r.When.EDTF(), r.Expr.Text, r.Method))
 		}
-		in.dateBox.Add(b)
+		in.dateBox.Add(container.NewBorder(nil, nil, b, nil, why))
 	}
 	in.dateBox.Refresh()
 }

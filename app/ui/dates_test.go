@@ -2,9 +2,9 @@ package ui
 
 import (
 	"context"
-	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -17,8 +17,14 @@ func TestDateInAClaimIsProposedAndAcceptedInOneClick(t *testing.T) {
 	id := claimOn(t, w, 19, 67) // "... edge of Qaim on Tuesday"
 	var use *widget.Button
 	for _, o := range w.inspector.dateBox.Objects {
-		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Use 2017-10-31") {
-			use = b
+		row, ok := o.(*fyne.Container)
+		if !ok {
+			continue
+		}
+		for _, x := range row.Objects {
+			if b, ok := x.(*widget.Button); ok && b.Text == "Use 2017-10-31" {
+				use = b
+			}
 		}
 	}
 	if use == nil {
