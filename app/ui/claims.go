@@ -248,6 +248,7 @@ func (w *Workbench) runAction(what string, act func(ctx context.Context) error, 
 		if selectAfter != nil {
 			sel = selectAfter()
 		}
+		w.palette.invalidate()
 		w.reloadClaims(sel)
 		w.timeline.reload()
 		for _, f := range then {

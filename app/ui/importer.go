@@ -137,6 +137,7 @@ func (w *Workbench) pasteDialog() {
 // afterImport refreshes the library, opens the first new article and shows
 // what happened to every file.
 func (w *Workbench) afterImport(results []app.ImportResult) {
+	w.palette.invalidate()
 	w.library.reload("")
 	var first app.ID
 	counts := map[app.ImportStatus]int{}

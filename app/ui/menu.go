@@ -66,6 +66,7 @@ func (w *Workbench) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Delete Claim", w.deleteClaim),
 		fyne.NewMenuItemSeparator(),
 		item("Find in Article…", scFind, w.reader.find.open),
+		item("Find Anything…", scPalette, w.palette.show),
 	)
 	article := fyne.NewMenu("Article",
 		item("Edit Details…", scEditDetails, w.reader.editDetails),
@@ -156,6 +157,7 @@ func (w *Workbench) addShortcuts() {
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.redo() })
 	c.AddShortcut(scRedo, func(fyne.Shortcut) { w.redo() })
 	c.AddShortcut(scFind, func(fyne.Shortcut) { w.reader.find.open() })
+	c.AddShortcut(scPalette, func(fyne.Shortcut) { w.palette.show() })
 }
 
 func (w *Workbench) newCaseDialog() {

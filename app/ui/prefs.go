@@ -65,6 +65,7 @@ const shortcutsText = `Drag	Select text (double-click: a word; Shift+click: exte
 Enter	Make the selection a claim (also: + button, right-click)
 Ctrl+Z	Undo the last action on claims
 Ctrl+Shift+Z	Redo
+Ctrl+K	Find anything: names in any spelling, claims, articles, sources, events (Tab: full text)
 Ctrl+F	Find in the article (Enter: next hit, Esc: close)
 Ctrl+C	Copy the selected text
 Ctrl+N	New case

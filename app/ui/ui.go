@@ -56,6 +56,7 @@ type Workbench struct {
 	inspector *inspector
 	sourceMgr *sourceManager
 	timeline  *timelineTab
+	palette   *palette
 	tabs      *container.AppTabs
 	// revealClaim is scrolled to once its article's claims have loaded.
 	revealClaim app.ID
@@ -97,6 +98,7 @@ func New(a fyne.App, cfg Config) *Workbench {
 	centre.Offset = 0.64
 	w.sourceMgr = newSourceManager(w)
 	w.timeline = newTimelineTab(w)
+	w.palette = newPalette(w)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Read", theme.DocumentIcon(), centre),
 		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), w.timeline.root),
@@ -205,6 +207,7 @@ func (w *Workbench) openCase(path string, create, seed bool) {
 	}, func(o opened) {
 		w.closeCase()
 		w.kase = o.k
+		w.palette.invalidate()
 		w.history.Clear()
 		w.recent.add(path)
 		w.win.SetMainMenu(w.mainMenu())
@@ -259,6 +262,7 @@ func fileSize(path string) int64 {
 // the source manager (keeping keep selected), the library's badges, the
 // reader's chain and the claims' grades.
 func (w *Workbench) afterSourcesChanged(keep app.ID) {
+	w.palette.invalidate()
 	w.sourceMgr.reload(keep)
 	w.library.reload(w.library.query)
 	if a := w.reader.article; a != nil {
