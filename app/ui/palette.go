@@ -38,6 +38,7 @@ type palette struct {
 	cur      int
 	fullText bool
 	index    *paletteIndex
+	moving   bool // the cursor is being moved: selecting a row does not open it
 }
 
 // paletteRow is a group header or a result.
@@ -101,7 +102,10 @@ func newPalette(w *Workbench) *palette {
 		},
 	)
 	p.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(p.rows) && p.rows[i].header == "" && i != p.cur {
+		if p.moving {
+			return
+		}
+		if i < len(p.rows) && p.rows[i].header == "" {
 			p.cur = i
 			p.open()
 		}
@@ -175,7 +179,7 @@ func (p *palette) setMode() {
 	case p.index == nil:
 		p.mode.SetText("Indexing the case…")
 	default:
-		p.mode.SetText(fmt.Sprintf("%d names and texts · Tab: full text · ↑↓ Enter: open · Esc: close", p.index.ix.Len()))
+		p.mode.SetText(fmt.Sprintf("%d names and texts · Tab: full text · arrows and Enter: open · Esc: close", p.index.ix.Len()))
 	}
 }
 
@@ -226,7 +230,9 @@ func (p *palette) move(d int) {
 	for i := p.cur + d; i >= 0 && i < len(p.rows); i += d {
 		if p.rows[i].header == "" {
 			p.cur = i
-			p.list.ScrollTo(i)
+			p.moving = true
+			p.list.Select(i) // shows the cursor
+			p.moving = false
 			return
 		}
 	}
