@@ -57,6 +57,7 @@ func init() {
 		{"list", "list [--json]              list the case's articles", runList},
 		{"show", "show ID [--json] [--text]  one article's metadata (and text, boilerplate in ⟦ ⟧)", runShow},
 		{"search", "search TEXT [--json] [--limit N]  full-text search with snippets (accents ignored)", runSearch},
+		{"find", "find QUERY [--json] [--limit N]    names in any spelling, claims, articles, sources, events (the palette's ranking)", runFind},
 		{"article", "article set ID [--title T] [--published DATE] [--byline B] [--url U] [--json]  correct metadata\n" +
 			"  article sources ID [--publisher N] [--origin N] [--translator N] [--confirm] [--json]  confirm or correct who it comes from", runArticle},
 		{"claims", "claims [--article ID] [--orphans] [--json]  list claims in text order", runClaims},

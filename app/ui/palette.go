@@ -282,43 +282,11 @@ func kindTitle(kind string) string {
 
 // buildPaletteIndex reads the case into a fuzzy index.
 func buildPaletteIndex(k app.Case) (*paletteIndex, error) {
-	ctx := context.Background()
-	arts, err := k.Articles(ctx)
+	ci, err := search.LoadIndex(context.Background(), k)
 	if err != nil {
 		return nil, err
 	}
-	titles := make(map[app.ID]string, len(arts))
-	var items []search.Item
-	for _, a := range arts {
-		titles[a.ID] = a.Title
-		items = append(items, search.ArticleItem(a))
-	}
-	claims, err := k.Claims(ctx, app.ClaimFilter{})
-	if err != nil {
-		return nil, err
-	}
-	pi := &paletteIndex{claimAt: make(map[string]app.ID, len(claims))}
-	for _, c := range claims {
-		items = append(items, search.ClaimItems(c, titles[c.ArticleID])...)
-		pi.claimAt[string(c.ID)] = c.ArticleID
-	}
-	ss, err := k.Sources(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range ss {
-		items = append(items, search.SourceItems(s)...)
-	}
-	evs, err := k.Events(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, e := range evs {
-		items = append(items, search.EventItems(e)...)
-	}
-	items = append(items, entityItems(ctx, k)...)
-	pi.ix = search.NewIndex(items)
-	return pi, nil
+	return &paletteIndex{ix: ci.Index, claimAt: ci.ClaimArticle}, nil
 }
 
 // fullTextRows searches inside article text and claims, with snippets.
