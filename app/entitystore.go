@@ -8,6 +8,10 @@ type EntityMerge struct {
 	KeepBefore Entity // Keep as it was, aliases included
 	Dropped    Entity // the merged-away entity as it was, aliases included
 	Claims     []ID   // claims that linked Dropped (they link Keep after the merge)
+	// ClaimEntities holds each of those claims' EntityIDs as they were
+	// before the merge, so undo knows which claims linked Keep as well and
+	// where Dropped stood among a claim's entities.
+	ClaimEntities map[ID][]ID
 }
 
 // EntityStore keeps entities, their aliases with provenance, and the links

@@ -60,6 +60,7 @@ type Case interface {
 	SourceEditor
 	ClaimStore
 	EventStore
+	EntityStore
 	TextSearcher
 	// Path is the case file's location.
 	Path() string

@@ -18,10 +18,11 @@ var _ app.ClaimStore = (*Store)(nil)
 // CreatedAt and UpdatedAt are kept when set and made now when zero. The
 // claim must pass Claim.Validate and, unless it is an orphan, its span must
 // lie inside the article's text and its Exact quote be the text's runes at
-// that span. An unknown article or attributed source is ENotFound, an id
-// already taken EConflict. On success c holds the claim as stored (times
-// in UTC to the microsecond); on any error nothing is stored and c is left
-// as it was.
+// that span. Its EntityIDs are linked in the order given, an entity given
+// twice once. An unknown article, attributed source or linked entity is
+// ENotFound, naming it; an id already taken EConflict. On success c holds
+// the claim as stored (times in UTC to the microsecond); on any error
+// nothing is stored and c is left as it was.
 func (s *Store) CreateClaim(ctx context.Context, c *app.Claim) error {
 	n, err := newClaim(c)
 	if err != nil {
@@ -59,9 +60,9 @@ func (s *Store) CreateClaim(ctx context.Context, c *app.Claim) error {
 }
 
 // UpdateClaim replaces a claim's editable fields (statement, credibility,
-// attribution, tags, notes, quantity, when, UpdatedBy) and its anchor and
-// orphan flag, checked as CreateClaim checks them, and sets UpdatedAt to
-// now. The article and the creation (CreatedBy, CreatedAt) stay as stored;
+// attribution, tags, notes, quantity, when, entity links, UpdatedBy) and
+// its anchor and orphan flag, checked as CreateClaim checks them, and sets
+// UpdatedAt to now. The article and the creation (CreatedBy, CreatedAt) stay as stored;
 // a claim given with another article is refused. An unknown claim is
 // ENotFound. On success c holds the claim as stored.
 func (s *Store) UpdateClaim(ctx context.Context, c *app.Claim) error {
@@ -144,6 +145,9 @@ func createClaim(ctx context.Context, tx *sql.Tx, c *app.Claim) error {
 	if err != nil {
 		return fmt.Errorf("insert claim: %w", err)
 	}
+	if err := insertClaimEntities(ctx, tx, c.ID, c.EntityIDs); err != nil {
+		return err
+	}
 	return indexClaim(ctx, tx, seq, c)
 }
 
@@ -180,6 +184,9 @@ func updateClaim(ctx context.Context, tx *sql.Tx, c *app.Claim) error {
 	if _, err := tx.ExecContext(ctx, `UPDATE claims SET (`+claimWritable+`) = (`+placeholders(len(args))+`)
 		WHERE seq = ?`, append(args, seq)...); err != nil {
 		return fmt.Errorf("update claim: %w", err)
+	}
+	if err := replaceClaimEntities(ctx, tx, c.ID, c.EntityIDs); err != nil {
+		return err
 	}
 	return reindexClaim(ctx, tx, seq, c)
 }

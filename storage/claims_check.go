@@ -14,7 +14,8 @@ import (
 
 // newClaim checks a claim given to CreateClaim or UpdateClaim against every
 // rule that needs no database, and returns a copy to store, with its lists
-// copied (empty ones nil) and its optional parts unshared.
+// copied (empty ones nil, entity links given twice once, in the order
+// given) and its optional parts unshared.
 func newClaim(c *app.Claim) (app.Claim, error) {
 	if c == nil {
 		return app.Claim{}, app.Errorf(app.EInvalid, "There is no claim to store.")
@@ -31,6 +32,13 @@ func newClaim(c *app.Claim) (app.Claim, error) {
 		n.Tags = slices.Clone(c.Tags)
 	}
 	n.EntityIDs = nil
+	seen := make(map[app.ID]bool, len(c.EntityIDs))
+	for _, id := range c.EntityIDs {
+		if !seen[id] {
+			seen[id] = true
+			n.EntityIDs = append(n.EntityIDs, id)
+		}
+	}
 	if c.Quantity != nil {
 		q := *c.Quantity
 		n.Quantity = &q
@@ -44,8 +52,7 @@ func newClaim(c *app.Claim) (app.Claim, error) {
 
 // validClaimFields checks what Claim.Validate does not: every string is
 // UTF-8, every tag has words, a quantity is a finite number, the dates of
-// a When are calendar days, and no entity links are asked for (the case
-// format has no entities yet).
+// a When are calendar days, and every linked entity is named by an id.
 func validClaimFields(c *app.Claim) error {
 	if c.AttributedTo != "" && !c.AttributedTo.Valid() {
 		return app.Errorf(app.EInvalid, "“%s” is not a source id.", c.AttributedTo)
@@ -53,8 +60,10 @@ func validClaimFields(c *app.Claim) error {
 	if err := validAnchor(c.Anchor); err != nil {
 		return err
 	}
-	if len(c.EntityIDs) > 0 {
-		return app.Errorf(app.EUnsupported, "This case cannot link entities to claims yet. Save the claim without its entities.")
+	for _, id := range c.EntityIDs {
+		if !id.Valid() {
+			return app.Errorf(app.EInvalid, "“%s” is not an entity id.", id)
+		}
 	}
 	fields := []struct{ what, v string }{
 		{"statement", c.Statement}, {"notes", c.Notes}, {"creator's name", c.CreatedBy}, {"editor's name", c.UpdatedBy},

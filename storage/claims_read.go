@@ -46,7 +46,7 @@ func (s *Store) Claims(ctx context.Context, f app.ClaimFilter) ([]app.Claim, err
 	if len(conds) > 0 {
 		where = "WHERE " + strings.Join(conds, " AND ")
 	}
-	where += " ORDER BY article_id, start_rune, end_rune, id"
+	where += allClaimsRest
 	if f.Limit > 0 {
 		where += " LIMIT ?"
 		args = append(args, f.Limit)
@@ -109,7 +109,8 @@ const claimColumns = `id, article_id, start_rune, end_rune, exact, prefix, suffi
 	created_by, created_at, updated_by, updated_at`
 
 // listClaims reads the claims that the rest of the query (a where clause,
-// an order, a limit) selects.
+// an order, a limit) selects, with their entity links: one query for the
+// claims, one for all their links.
 func listClaims(ctx context.Context, tx *sql.Tx, rest string, args ...any) ([]app.Claim, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT "+claimColumns+" FROM claims "+rest, args...)
 	if err != nil {
@@ -126,6 +127,10 @@ func listClaims(ctx context.Context, tx *sql.Tx, rest string, args ...any) ([]ap
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list claims: %w", err)
+	}
+	rows.Close()
+	if err := readClaimEntities(ctx, tx, out, rest, args...); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

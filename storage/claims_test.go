@@ -342,7 +342,8 @@ func TestCreateClaimRefuses(t *testing.T) {
 		"bad UTF-8":        {func(c *app.Claim) { c.Statement = "freed \xff" }, app.EInvalid},
 		"bad UTF-8 tag":    {func(c *app.Claim) { c.Tags = []string{"ok", "\xc3\x28"} }, app.EInvalid},
 		"blank tag":        {func(c *app.Claim) { c.Tags = []string{" "} }, app.EInvalid},
-		"entities":         {func(c *app.Claim) { c.EntityIDs = []app.ID{app.NewID()} }, app.EUnsupported},
+		"unknown entity":   {func(c *app.Claim) { c.EntityIDs = []app.ID{app.NewID()} }, app.ENotFound},
+		"malformed entity": {func(c *app.Claim) { c.EntityIDs = []app.ID{"al-qaim"} }, app.EInvalid},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

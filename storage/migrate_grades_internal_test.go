@@ -62,10 +62,7 @@ func TestUpgradeFromFormat2KeepsEverything(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	claims, err := s.Claims(ctx, app.ClaimFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	claims := oldBuildClaims(t, s)
 	s.Close()
 
 	s, err = open(path, Options{}, current)

@@ -25,6 +25,7 @@ type Case struct {
 	sources  map[app.ID]*app.Source
 	claims   map[app.ID]*app.Claim
 	events   map[app.ID]*app.Event
+	entities map[app.ID]*app.Entity
 	history  map[app.ID][]app.GradeChange
 	removed  map[linkKey]int // where each link a merge deleted stood in its article's list
 	closed   bool
@@ -33,7 +34,7 @@ type Case struct {
 // NewCase returns an empty in-memory case reporting path as its location.
 func NewCase(path string) *Case {
 	return &Case{path: path, articles: map[app.ID]*app.Article{}, sources: map[app.ID]*app.Source{}, claims: map[app.ID]*app.Claim{},
-		events: map[app.ID]*app.Event{}, history: map[app.ID][]app.GradeChange{}, removed: map[linkKey]int{}}
+		events: map[app.ID]*app.Event{}, entities: map[app.ID]*app.Entity{}, history: map[app.ID][]app.GradeChange{}, removed: map[linkKey]int{}}
 }
 
 // Path implements app.Case.

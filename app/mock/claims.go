@@ -27,9 +27,54 @@ func cloneClaim(c *app.Claim) *app.Claim {
 	return &cp
 }
 
+// claimBefore orders claims as the case file lists them: by article, then
+// start, end and id.
+func claimBefore(a, b *app.Claim) bool {
+	if a.ArticleID != b.ArticleID {
+		return a.ArticleID < b.ArticleID
+	}
+	if a.Anchor.Start != b.Anchor.Start {
+		return a.Anchor.Start < b.Anchor.Start
+	}
+	if a.Anchor.End != b.Anchor.End {
+		return a.Anchor.End < b.Anchor.End
+	}
+	return a.ID < b.ID
+}
+
+// validClaim checks a claim as the case file does before it looks at the
+// case: Validate, and every linked entity named by an id.
+func validClaim(cl *app.Claim) error {
+	if err := cl.Validate(); err != nil {
+		return err
+	}
+	for _, id := range cl.EntityIDs {
+		if !id.Valid() {
+			return app.Errorf(app.EInvalid, "%q is not an entity id", id)
+		}
+	}
+	return nil
+}
+
+// entityIDs checks that a claim's linked entities are in the case
+// (ENotFound) and returns them with repeats dropped, in order (none: nil).
+// Callers hold c.mu.
+func (c *Case) entityIDs(ids []app.ID) ([]app.ID, error) {
+	var out []app.ID
+	for _, id := range ids {
+		if _, ok := c.entities[id]; !ok {
+			return nil, app.Errorf(app.ENotFound, "the claim links the entity %s, which is not in this case", id)
+		}
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
 // CreateClaim implements app.ClaimStore.
 func (c *Case) CreateClaim(_ context.Context, cl *app.Claim) error {
-	if err := cl.Validate(); err != nil {
+	if err := validClaim(cl); err != nil {
 		return err
 	}
 	c.mu.Lock()
@@ -37,11 +82,16 @@ func (c *Case) CreateClaim(_ context.Context, cl *app.Claim) error {
 	if _, ok := c.articles[cl.ArticleID]; !ok {
 		return app.Errorf(app.ENotFound, "no article %s in this case", cl.ArticleID)
 	}
+	if _, dup := c.claims[cl.ID]; cl.ID != "" && dup {
+		return app.Errorf(app.EConflict, "claim %s exists already", cl.ID)
+	}
+	ents, err := c.entityIDs(cl.EntityIDs)
+	if err != nil {
+		return err
+	}
+	cl.EntityIDs = ents
 	if cl.ID == "" {
 		cl.ID = app.NewID()
-	}
-	if _, dup := c.claims[cl.ID]; dup {
-		return app.Errorf(app.EConflict, "claim %s exists already", cl.ID)
 	}
 	now := time.Now().UTC()
 	if cl.CreatedAt.IsZero() {
@@ -79,15 +129,7 @@ func (c *Case) Claims(_ context.Context, f app.ClaimFilter) ([]app.Claim, error)
 		}
 		out = append(out, *cloneClaim(cl))
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].ArticleID != out[j].ArticleID {
-			return out[i].ArticleID < out[j].ArticleID
-		}
-		if out[i].Anchor.Start != out[j].Anchor.Start {
-			return out[i].Anchor.Start < out[j].Anchor.Start
-		}
-		return out[i].ID < out[j].ID
-	})
+	sort.Slice(out, func(i, j int) bool { return claimBefore(&out[i], &out[j]) })
 	if f.Limit > 0 && len(out) > f.Limit {
 		out = out[:f.Limit]
 	}
@@ -96,7 +138,7 @@ func (c *Case) Claims(_ context.Context, f app.ClaimFilter) ([]app.Claim, error)
 
 // UpdateClaim implements app.ClaimStore.
 func (c *Case) UpdateClaim(_ context.Context, cl *app.Claim) error {
-	if err := cl.Validate(); err != nil {
+	if err := validClaim(cl); err != nil {
 		return err
 	}
 	c.mu.Lock()
@@ -104,6 +146,11 @@ func (c *Case) UpdateClaim(_ context.Context, cl *app.Claim) error {
 	if _, ok := c.claims[cl.ID]; !ok {
 		return app.Errorf(app.ENotFound, "no claim %s in this case", cl.ID)
 	}
+	ents, err := c.entityIDs(cl.EntityIDs)
+	if err != nil {
+		return err
+	}
+	cl.EntityIDs = ents
 	cl.UpdatedAt = time.Now().UTC()
 	c.claims[cl.ID] = cloneClaim(cl)
 	return nil
@@ -119,6 +166,13 @@ func (c *Case) DeleteClaim(_ context.Context, id app.ID) error {
 	delete(c.claims, id)
 	for _, e := range c.events { // as the case file's ON DELETE CASCADE does
 		e.Claims = slices.DeleteFunc(e.Claims, func(l app.EventClaim) bool { return l.ClaimID == id })
+	}
+	for _, e := range c.entities { // and its ON DELETE SET NULL
+		for i := range e.Aliases {
+			if e.Aliases[i].ClaimID == id {
+				e.Aliases[i].ClaimID = ""
+			}
+		}
 	}
 	return nil
 }
