@@ -14,6 +14,7 @@ type LaneBy string
 const (
 	LanesBySource LaneBy = "source" // one lane per origin; events on top
 	LanesByEvent  LaneBy = "event"  // one lane per event with its claims
+	LanesByEntity LaneBy = "entity" // one lane per entity a claim mentions; events on top
 )
 
 // Lane is one row of the timeline.
@@ -35,8 +36,10 @@ type Item struct {
 	Tooltip  string
 }
 
-// Items lays the model out in lanes. name gives a source's display name.
-func Items(m Model, by LaneBy, name func(app.ID) string) ([]Lane, []Item) {
+// Items lays the model out in lanes. name gives a source's display name;
+// entities names the entities for lanes by entity. A claim that mentions
+// several entities stands in each of their lanes.
+func Items(m Model, by LaneBy, name func(app.ID) string, entities map[app.ID]string) ([]Lane, []Item) {
 	var lanes []Lane
 	var items []Item
 	laneSeen := map[string]bool{}
@@ -56,7 +59,7 @@ func Items(m Model, by LaneBy, name func(app.ID) string) ([]Lane, []Item) {
 	}
 	claimItem := func(cv ClaimView, lane string, ev *EventView) Item {
 		c := cv.Claim
-		it := Item{ID: "claim:" + string(c.ID), Lane: lane, When: *c.When, Label: clipLabel(c.Statement),
+		it := Item{ID: "claim:" + string(c.ID) + "@" + lane, Lane: lane, When: *c.When, Label: clipLabel(c.Statement),
 			Grade: cv.Grade, Conflict: inConflict[c.ID], ClaimID: c.ID}
 		g := cv.Grade.String()
 		if g == "" {
@@ -71,8 +74,7 @@ func Items(m Model, by LaneBy, name func(app.ID) string) ([]Lane, []Item) {
 	}
 	for i := range m.Events {
 		ev := &m.Events[i]
-		lane := "events"
-		title := "Events"
+		lane, title := "events", "Events"
 		if by == LanesByEvent {
 			lane, title = "event:"+string(ev.Event.ID), ev.Event.Title
 		}
@@ -90,25 +92,46 @@ func Items(m Model, by LaneBy, name func(app.ID) string) ([]Lane, []Item) {
 			if cv.Claim.When == nil || cv.Claim.When.IsZero() {
 				continue
 			}
-			l := lane
-			if by == LanesBySource {
-				l = originLane(cv.Origin)
-				addLane(l, name(cv.Origin))
+			for _, l := range claimLanes(cv, by, lane, name, entities, addLane) {
+				items = append(items, claimItem(cv, l, ev))
 			}
-			items = append(items, claimItem(cv, l, ev))
 		}
 	}
 	for _, cv := range m.Loose {
-		l := "loose"
-		if by == LanesBySource {
-			l = originLane(cv.Origin)
-			addLane(l, name(cv.Origin))
-		} else {
-			addLane(l, "Claims without an event")
+		for _, l := range claimLanes(cv, by, "loose", name, entities, addLane) {
+			items = append(items, claimItem(cv, l, nil))
 		}
-		items = append(items, claimItem(cv, l, nil))
 	}
 	return lanes, items
+}
+
+// claimLanes are the lanes a claim is drawn in: its origin's, its event's
+// (or "loose"), or one per entity it mentions.
+func claimLanes(cv ClaimView, by LaneBy, eventLane string, name func(app.ID) string, entities map[app.ID]string, addLane func(key, title string)) []string {
+	switch by {
+	case LanesBySource:
+		l := originLane(cv.Origin)
+		addLane(l, name(cv.Origin))
+		return []string{l}
+	case LanesByEntity:
+		var out []string
+		for _, id := range cv.Claim.EntityIDs {
+			if n, ok := entities[id]; ok {
+				l := "entity:" + string(id)
+				addLane(l, n)
+				out = append(out, l)
+			}
+		}
+		if len(out) == 0 {
+			addLane("entity:none", "No entity named")
+			out = []string{"entity:none"}
+		}
+		return out
+	}
+	if eventLane == "loose" {
+		addLane("loose", "Claims without an event")
+	}
+	return []string{eventLane}
 }
 
 func originLane(id app.ID) string {

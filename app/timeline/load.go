@@ -43,5 +43,17 @@ func Load(ctx context.Context, st Store) (Input, error) {
 	for _, s := range ss {
 		in.Sources[s.ID] = s
 	}
+	if el, ok := st.(interface {
+		Entities(context.Context) ([]app.Entity, error)
+	}); ok {
+		es, err := el.Entities(ctx)
+		if err != nil {
+			return Input{}, err
+		}
+		in.Entities = make(map[app.ID]string, len(es))
+		for _, e := range es {
+			in.Entities[e.ID] = e.Name
+		}
+	}
 	return in, nil
 }

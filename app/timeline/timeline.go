@@ -24,6 +24,7 @@ type Input struct {
 	Claims   []app.Claim
 	Articles map[app.ID][]app.ArticleSource // each article's source links, for claims' origins
 	Sources  map[app.ID]app.Source
+	Entities map[app.ID]string // entity names, for lanes by entity
 }
 
 // ClaimView is a claim on the timeline with its origin and grade.

@@ -133,7 +133,7 @@ func TestLooseClaimsAndLanes(t *testing.T) {
 		}
 		return string(id)
 	}
-	lanes, items := timeline.Items(m, timeline.LanesBySource, name)
+	lanes, items := timeline.Items(m, timeline.LanesBySource, name, nil)
 	keys := []string{}
 	for _, l := range lanes {
 		keys = append(keys, l.Key)
@@ -153,8 +153,35 @@ func TestLooseClaimsAndLanes(t *testing.T) {
 	if conflicted != 4 { // the event and its three claims
 		t.Errorf("%d items marked in conflict", conflicted)
 	}
-	lanes, _ = timeline.Items(m, timeline.LanesByEvent, name)
+	lanes, _ = timeline.Items(m, timeline.LanesByEvent, name, nil)
 	if len(lanes) != 2 || lanes[0].Title != "Fall of al-Qaim" || lanes[1].Title != "Claims without an event" {
 		t.Errorf("lanes by event: %+v", lanes)
+	}
+}
+
+func TestLanesByEntity(t *testing.T) {
+	in := fixture()
+	in.Entities = map[app.ID]string{"qaim": "al-Qaim", "abadi": "Haider al-Abadi"}
+	in.Claims[0].EntityIDs = []app.ID{"qaim", "abadi"}
+	in.Claims[2].EntityIDs = []app.ID{"qaim"}
+	lanes, items := timeline.Items(timeline.Build(in), timeline.LanesByEntity, func(app.ID) string { return "" }, in.Entities)
+	titles := []string{}
+	for _, l := range lanes {
+		titles = append(titles, l.Title)
+	}
+	if strings.Join(titles, "|") != "Events|al-Qaim|Haider al-Abadi|No entity named" {
+		t.Fatalf("lanes %v", titles)
+	}
+	per := map[string]int{}
+	ids := map[string]bool{}
+	for _, it := range items {
+		per[it.Lane]++
+		if ids[it.ID] {
+			t.Fatalf("item id %q repeats: the widget needs them unique", it.ID)
+		}
+		ids[it.ID] = true
+	}
+	if per["entity:qaim"] != 2 || per["entity:abadi"] != 1 || per["entity:none"] != 2 {
+		t.Fatalf("items per lane %v (a claim naming two entities stands in both lanes)", per)
 	}
 }

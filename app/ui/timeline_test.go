@@ -51,7 +51,7 @@ func TestEventsConflictsAndTheTimeline(t *testing.T) {
 	}
 
 	// a tap on a claim in the timeline opens it in the reader
-	onUI(w, func() { w.inspector.show(nil); w.timeline.tapped("claim:" + string(first)) })
+	onUI(w, func() { w.inspector.show(nil); w.timeline.tapped("claim:" + string(first) + "@source:x") })
 	w.Wait()
 	if w.inspector.claim == nil || w.inspector.claim.ID != first || w.tabs.SelectedIndex() != 0 {
 		t.Fatalf("tap on a claim should select it in the reader: %v", w.inspector.claim)

@@ -28,11 +28,12 @@ type timelineTab struct {
 	model   timeline.Model
 	names   map[app.ID]string
 	claimAt map[app.ID]app.ID // claim -> its article
+	ents    map[app.ID]string // entity names, for lanes by entity
 	events  map[app.ID]*timeline.EventView
 	current app.ID // the event shown in the panel
 }
 
-var laneChoices = []string{"By source", "By event"}
+var laneChoices = []string{"By source", "By event", "By entity"}
 
 func newTimelineTab(w *Workbench) *timelineTab {
 	t := &timelineTab{w: w, tl: widgets.NewTimeline(), names: map[app.ID]string{}}
@@ -69,13 +70,14 @@ func (t *timelineTab) reload() {
 		model   timeline.Model
 		names   map[app.ID]string
 		claimAt map[app.ID]app.ID
+		ents    map[app.ID]string
 	}
 	background(t.w, "Could not build the timeline", func() (loaded, error) {
 		in, err := timeline.Load(context.Background(), k)
 		if err != nil {
 			return loaded{}, err
 		}
-		l := loaded{names: map[app.ID]string{}, claimAt: map[app.ID]app.ID{}}
+		l := loaded{names: map[app.ID]string{}, claimAt: map[app.ID]app.ID{}, ents: in.Entities}
 		for id, s := range in.Sources {
 			l.names[id] = s.Name
 		}
@@ -85,7 +87,7 @@ func (t *timelineTab) reload() {
 		l.model = timeline.Build(in)
 		return l, nil
 	}, func(l loaded) {
-		t.model, t.names, t.claimAt = l.model, l.names, l.claimAt
+		t.model, t.names, t.claimAt, t.ents = l.model, l.names, l.claimAt, l.ents
 		t.events = map[app.ID]*timeline.EventView{}
 		for i := range t.model.Events {
 			t.events[t.model.Events[i].Event.ID] = &t.model.Events[i]
@@ -101,17 +103,14 @@ func (t *timelineTab) layout() {
 	if t.lanesBy == nil || t.empty == nil {
 		return // still being built
 	}
-	by := timeline.LanesBySource
-	if t.lanesBy.SelectedIndex() == 1 {
-		by = timeline.LanesByEvent
-	}
+	by := []timeline.LaneBy{timeline.LanesBySource, timeline.LanesByEvent, timeline.LanesByEntity}[max(0, t.lanesBy.SelectedIndex())]
 	name := func(id app.ID) string {
 		if n := t.names[id]; n != "" {
 			return n
 		}
 		return "Source not known"
 	}
-	lanes, items := timeline.Items(t.model, by, name)
+	lanes, items := timeline.Items(t.model, by, name, t.ents)
 	wl := make([]widgets.TimelineLane, len(lanes))
 	for i, l := range lanes {
 		wl[i] = widgets.TimelineLane{Key: l.Key, Title: l.Title}
@@ -140,8 +139,8 @@ func (t *timelineTab) layout() {
 func (t *timelineTab) tapped(id string) {
 	switch {
 	case strings.HasPrefix(id, "claim:"):
-		cid := app.ID(strings.TrimPrefix(id, "claim:"))
-		t.w.openClaim(t.claimAt[cid], cid)
+		cid, _, _ := strings.Cut(strings.TrimPrefix(id, "claim:"), "@") // ids are claim:<id>@<lane>
+		t.w.openClaim(t.claimAt[app.ID(cid)], app.ID(cid))
 	case strings.HasPrefix(id, "event:"):
 		t.showEvent(app.ID(strings.TrimPrefix(id, "event:")))
 	}
