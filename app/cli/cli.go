@@ -74,6 +74,10 @@ func init() {
 			"  event link EVENT CLAIM [--contradicts]    attach a claim (supports unless --contradicts)\n" +
 			"  event unlink EVENT CLAIM | event merge KEEP DROP | event rm EVENT | event show EVENT [--json]", runEvent},
 		{"timeline", "timeline [--json]          the whole timeline: events, conflicts, corroboration, dated claims", runTimeline},
+		{"entities", "entities [--json]          people, places and organisations with their aliases", runEntities},
+		{"entity", "entity add NAME --kind person|place|organisation|other [--alias A]...   add an entity\n" +
+			"  entity merge KEEP DROP     DROP's names and claims move to KEEP\n" +
+			"  entity import FILE.csv     a gazetteer: name,kind,aliases (aliases separated by |); bad rows reported", runEntity},
 		{"sources", "sources [--json]           list sources with grade, kind and use", runSources},
 		{"source", "source show NAME [--json]        one source with its grade history\n" +
 			"  source grade NAME B --note WHY    set a source's reliability (A-F), kept in its history\n" +
