@@ -196,8 +196,8 @@ func TestCLIClaims(t *testing.T) {
 		t.Fatalf("claims: exit %d\n%s", code, out)
 	}
 	code, out, _ = runCLI(t, "", "--case", kase, "search", "troops reached")
-	if code != 0 || !strings.Contains(out, "[troops]") {
-		t.Errorf("article search after claims: %s", out)
+	if code != 0 || !strings.Contains(out, "[troops]") || !strings.Contains(out, "claims:") || !strings.Contains(out, "Troops reached Qaim") {
+		t.Errorf("search should find the article and the claim: %s", out)
 	}
 	for name, args := range map[string][]string{
 		"span past the end": {"claim", "add", "--article", aid, "--start", "5", "--end", "99999"},
@@ -370,5 +370,38 @@ func TestCLIEventsAndTimeline(t *testing.T) {
 	}
 	if code, _, errs := runCLI(t, "", "--case", kase, "event", "add", "--title", "x", "--when", "last week"); code == 0 || !strings.Contains(errs, "EDTF") {
 		t.Errorf("bad --when: %d %s", code, errs)
+	}
+}
+
+func TestCLIReimportEditedFileReanchorsClaims(t *testing.T) {
+	dir := t.TempDir()
+	kase := filepath.Join(dir, "c.ewcase")
+	path := writeFile(t, dir, "story.txt", wireStory)
+	_, out, _ := runCLI(t, "", "--case", kase, "import", path, "--json")
+	var res []map[string]any
+	_ = json.Unmarshal([]byte(out), &res)
+	aid := res[0]["id"].(string)
+	quote := "the Ḥusaybah crossing"
+	start := len([]rune(wireStory[:strings.Index(wireStory, quote)]))
+	_, out, _ = runCLI(t, "", "--case", kase, "claim", "add", "--article", aid, "--start", fmt.Sprint(start), "--end", fmt.Sprint(start+len([]rune(quote))), "--json")
+	var c map[string]any
+	_ = json.Unmarshal([]byte(out), &c)
+
+	edited := strings.Replace(wireStory, "Troops reach the edge of Qaim\n", "Troops reach the edge of Qaim\n\nCorrection appended: an earlier version misspelt a place name.\n", 1)
+	writeFile(t, dir, "story.txt", edited)
+	code, out, errs := runCLI(t, "", "--case", kase, "import", "--update", path)
+	if code != 0 || !strings.Contains(out, "updated") || !strings.Contains(out, "1 found by their quote") {
+		t.Fatalf("import --update: %d %s %s", code, out, errs)
+	}
+	_, out, _ = runCLI(t, "", "--case", kase, "claim", "show", c["id"].(string), "--json")
+	var moved map[string]any
+	_ = json.Unmarshal([]byte(out), &moved)
+	s, e := int(moved["start"].(float64)), int(moved["end"].(float64))
+	if got := string([]rune(edited)[s:e]); got != quote || moved["orphan"] != false {
+		t.Fatalf("claim now on %q (orphan %v)", got, moved["orphan"])
+	}
+	code, out, _ = runCLI(t, "Nothing of the old words survives here.\n", "--case", kase, "article", "text", aid, "-")
+	if code != 0 || !strings.Contains(out, "1 orphaned") || !strings.Contains(out, quote) {
+		t.Fatalf("article text: %d %s", code, out)
 	}
 }

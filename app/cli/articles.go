@@ -17,6 +17,7 @@ const maxStdin = ingest.DefaultMaxBytes
 func runImport(ctx context.Context, c *cmdContext) error {
 	fs := c.flags("import")
 	asJSON := fs.Bool("json", false, "print JSON")
+	update := fs.Bool("update", false, "a changed copy of an article already in the case (same file name) replaces its text; claims are re-anchored")
 	paths, err := parse(fs, c.inv.Args)
 	if err != nil {
 		return err
@@ -45,6 +46,18 @@ func runImport(ctx context.Context, c *cmdContext) error {
 		default:
 			results = append(results, im.ImportText(ctx, "standard input", string(data)))
 		}
+	}
+	if *update && len(files) > 0 {
+		var rest []string
+		for _, f := range files {
+			r, handled := updateArticle(ctx, k, f)
+			if handled {
+				results = append(results, r)
+			} else {
+				rest = append(rest, f)
+			}
+		}
+		files = rest
 	}
 	if len(files) > 0 {
 		progress := func(done, total int, r app.ImportResult) {
@@ -90,6 +103,8 @@ func runImport(ctx context.Context, c *cmdContext) error {
 				fmt.Fprintf(c.env.Stdout, "imported   %s  %s  (%s)\n", r.ArticleID.Short(), clip(r.Title, 60), r.Path)
 			case app.ImportDuplicate:
 				fmt.Fprintf(c.env.Stdout, "duplicate  %s  %s: %s\n", r.ArticleID.Short(), r.Path, r.Message)
+			case importUpdated:
+				fmt.Fprintf(c.env.Stdout, "updated    %s  %s: %s\n", r.ArticleID.Short(), r.Path, r.Message)
 			default:
 				fmt.Fprintf(c.env.Stdout, "failed     %s: %s\n", r.Path, r.Message)
 			}
@@ -221,6 +236,9 @@ func runArticle(ctx context.Context, c *cmdContext) error {
 	if len(c.inv.Args) > 0 && c.inv.Args[0] == "sources" {
 		return articleSources(ctx, c, c.inv.Args[1:])
 	}
+	if len(c.inv.Args) > 0 && c.inv.Args[0] == "text" {
+		return articleText(ctx, c, c.inv.Args[1:])
+	}
 	if len(c.inv.Args) == 0 || c.inv.Args[0] != "set" {
 		return usageErr("article needs a subcommand: article set ID [--title T] [--published DATE] [--byline B] [--url U], or article sources ID ...")
 	}
@@ -287,20 +305,36 @@ func runSearch(ctx context.Context, c *cmdContext) error {
 	if err != nil {
 		return err
 	}
+	var claimHits []app.ClaimHit
+	if cs, ok := k.(app.ClaimSearcher); ok {
+		if claimHits, err = cs.SearchClaims(ctx, q, *limit); err != nil {
+			return err
+		}
+	}
 	if *asJSON {
-		out := make([]map[string]any, 0, len(hits))
+		out := make([]map[string]any, 0, len(hits)+len(claimHits))
 		for _, h := range hits {
-			out = append(out, map[string]any{"id": h.ArticleID, "title": h.Title, "snippet": plainSnippet(h.Snippet, "", ""),
+			out = append(out, map[string]any{"kind": "article", "id": h.ArticleID, "title": h.Title, "snippet": plainSnippet(h.Snippet, "", ""),
 				"snippet_marked": plainSnippet(h.Snippet, "[", "]")})
+		}
+		for _, h := range claimHits {
+			out = append(out, map[string]any{"kind": "claim", "id": h.ClaimID, "article_id": h.ArticleID, "statement": h.Statement,
+				"snippet": plainSnippet(h.Snippet, "", ""), "snippet_marked": plainSnippet(h.Snippet, "[", "]")})
 		}
 		return writeJSON(c.env.Stdout, out)
 	}
-	if len(hits) == 0 {
-		fmt.Fprintf(c.env.Stdout, "No article mentions %q.\n", q)
+	if len(hits) == 0 && len(claimHits) == 0 {
+		fmt.Fprintf(c.env.Stdout, "No article or claim mentions %q.\n", q)
 		return nil
 	}
 	for _, h := range hits {
 		fmt.Fprintf(c.env.Stdout, "%s  %s\n    %s\n", h.ArticleID.Short(), h.Title, plainSnippet(h.Snippet, "[", "]"))
+	}
+	if len(claimHits) > 0 {
+		fmt.Fprintln(c.env.Stdout, "claims:")
+		for _, h := range claimHits {
+			fmt.Fprintf(c.env.Stdout, "%s  %s\n    %s\n", h.ClaimID.Short(), clip(h.Statement, 80), plainSnippet(h.Snippet, "[", "]"))
+		}
 	}
 	return nil
 }

@@ -59,7 +59,8 @@ func init() {
 		{"search", "search TEXT [--json] [--limit N]  full-text search with snippets (accents ignored)", runSearch},
 		{"find", "find QUERY [--json] [--limit N]    names in any spelling, claims, articles, sources, events (the palette's ranking)", runFind},
 		{"article", "article set ID [--title T] [--published DATE] [--byline B] [--url U] [--json]  correct metadata\n" +
-			"  article sources ID [--publisher N] [--origin N] [--translator N] [--confirm] [--json]  confirm or correct who it comes from", runArticle},
+			"  article sources ID [--publisher N] [--origin N] [--translator N] [--confirm] [--json]  confirm or correct who it comes from\n" +
+			"  article text ID FILE|-     replace the text (an edited copy); claims are re-anchored, unplaceable ones orphaned", runArticle},
 		{"claims", "claims [--article ID] [--orphans] [--json]  list claims in text order", runClaims},
 		{"claim", "claim add --article ID --start N --end N [--statement S] [--credibility 1-6] [--attributed NAME]\n" +
 			"            [--tags a,b] [--notes N] [--quantity '500 killed'] [--when EDTF] [--json]   make a claim (rune offsets)\n" +

@@ -70,6 +70,7 @@ func (w *Workbench) mainMenu() *fyne.MainMenu {
 	)
 	article := fyne.NewMenu("Article",
 		item("Edit Details…", scEditDetails, w.reader.editDetails),
+		fyne.NewMenuItem("Edit Text…", w.reader.editTextDialog),
 		fyne.NewMenuItem("Mark Selection as Boilerplate", w.reader.excludeSelection),
 		fyne.NewMenuItem("Mark Selection as Article Text", w.reader.includeSelection),
 		item("Search Articles", scSearch, func() { w.win.Canvas().Focus(w.library.search) }),
