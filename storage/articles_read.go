@@ -49,9 +49,6 @@ func (s *Store) ArticleByHash(ctx context.Context, hash string) (*app.ArticleSum
 	return &list[0], nil
 }
 
-// minFragment is the shortest id fragment ResolveArticleID accepts.
-const minFragment = 4
-
 // ResolveArticleID expands an article id: the full id, or a unique prefix or
 // suffix of at least four characters (ID.Short prints the last eight). An
 // unknown id is ENotFound; a fragment that fits several articles is
@@ -69,12 +66,9 @@ func (s *Store) ResolveArticleID(ctx context.Context, fragment string) (app.ID, 
 		return "", fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	var n int
-	var id sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT count(*), min(id) FROM articles
-		WHERE substr(id, 1, ?) = ? OR substr(id, -?) = ?`, len(f), f, len(f), f).Scan(&n, &id)
+	n, id, err := countIDFragment(ctx, tx, "articles", f)
 	if err != nil {
-		return "", fmt.Errorf("resolve article id: %w", err)
+		return "", err
 	}
 	switch {
 	case n == 0:
@@ -85,7 +79,7 @@ func (s *Store) ResolveArticleID(ctx context.Context, fragment string) (app.ID, 
 	if err := tx.Commit(); err != nil {
 		return "", fmt.Errorf("commit: %w", err)
 	}
-	return app.ID(id.String), nil
+	return id, nil
 }
 
 // Articles lists every article without its text: newest publication first,

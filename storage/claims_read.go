@@ -83,12 +83,9 @@ func (s *Store) ResolveClaimID(ctx context.Context, fragment string) (app.ID, er
 		return "", fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	var n int
-	var id sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT count(*), min(id) FROM claims
-		WHERE substr(id, 1, ?) = ? OR substr(id, -?) = ?`, len(f), f, len(f), f).Scan(&n, &id)
+	n, id, err := countIDFragment(ctx, tx, "claims", f)
 	if err != nil {
-		return "", fmt.Errorf("resolve claim id: %w", err)
+		return "", err
 	}
 	switch {
 	case n == 0:
@@ -99,7 +96,7 @@ func (s *Store) ResolveClaimID(ctx context.Context, fragment string) (app.ID, er
 	if err := tx.Commit(); err != nil {
 		return "", fmt.Errorf("commit: %w", err)
 	}
-	return app.ID(id.String), nil
+	return id, nil
 }
 
 // claimColumns are the columns scanClaim reads, in its order.

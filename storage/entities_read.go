@@ -99,10 +99,10 @@ func resolveEntity(ctx context.Context, tx *sql.Tx, ref string) (app.ID, error) 
 		return "", app.Errorf(app.EInvalid, "%d entities are called “%s”: give the id of the one you mean.", n, ref)
 	}
 	notFound := app.Errorf(app.ENotFound, "No entity is called “%s” or has an id that begins or ends with it.", ref)
-	if len(f) < minFragment || strings.Trim(f, "0123456789abcdef-") != "" {
+	if !isIDFragment(f) {
 		return "", notFound
 	}
-	n, id, err = count("entities WHERE substr(id, 1, ?) = ? OR substr(id, -?) = ?", len(f), f, len(f), f)
+	n, id, err = countIDFragment(ctx, tx, "entities", f)
 	switch {
 	case err != nil:
 		return "", err

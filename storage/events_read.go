@@ -96,10 +96,10 @@ func resolveEvent(ctx context.Context, tx *sql.Tx, ref string) (app.ID, error) {
 		return "", app.Errorf(app.EInvalid, "%d events are titled “%s”: give the id of the one you mean.", n, ref)
 	}
 	notFound := app.Errorf(app.ENotFound, "No event is titled “%s” or has an id that begins or ends with it.", ref)
-	if len(f) < minFragment || strings.Trim(f, "0123456789abcdef-") != "" {
+	if !isIDFragment(f) {
 		return "", notFound
 	}
-	n, id, err = count("substr(id, 1, ?) = ? OR substr(id, -?) = ?", len(f), f, len(f), f)
+	n, id, err = countIDFragment(ctx, tx, "events", f)
 	switch {
 	case err != nil:
 		return "", err

@@ -146,15 +146,12 @@ func resolveSource(ctx context.Context, tx *sql.Tx, ref string) (*app.Source, er
 		return getSource(ctx, tx, id)
 	}
 	notFound := app.Errorf(app.ENotFound, "No source is called “%s”, has it as an alias, or has an id that begins or ends with it.", ref)
-	if len(f) < minFragment || strings.Trim(f, "0123456789abcdef-") != "" {
+	if !isIDFragment(f) {
 		return nil, notFound
 	}
-	var n int
-	var found sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT count(*), min(id) FROM sources
-		WHERE substr(id, 1, ?) = ? OR substr(id, -?) = ?`, len(f), f, len(f), f).Scan(&n, &found)
+	n, found, err := countIDFragment(ctx, tx, "sources", f)
 	if err != nil {
-		return nil, fmt.Errorf("resolve source id: %w", err)
+		return nil, err
 	}
 	switch {
 	case n == 0:
@@ -162,7 +159,7 @@ func resolveSource(ctx context.Context, tx *sql.Tx, ref string) (*app.Source, er
 	case n > 1:
 		return nil, app.Errorf(app.EInvalid, "“%s” fits %d sources: give more of the id, or the source's name.", ref, n)
 	}
-	return getSource(ctx, tx, app.ID(found.String))
+	return getSource(ctx, tx, found)
 }
 
 // SetArticleSources replaces an article's source links, in the order given,
