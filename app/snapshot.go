@@ -32,7 +32,11 @@ type SnapshotDeletes struct {
 // Put creates each item or replaces the item with the same id, keeping ids
 // and timestamps exactly as given (an article's text, excluded ranges and
 // source links included; an event's links included). History rows in Put are
-// added unless an identical row exists. Deletions run after the puts.
+// added unless an identical row exists. Deletions run FIRST, then the puts,
+// so a change set may delete one item and hand its unique names to another
+// (undoing an entity split puts the aliases back on the old entity while the
+// new one is deleted). Aliases may move between entities put in the same
+// change set.
 type ChangeSet struct {
 	Put    Snapshot
 	Delete SnapshotDeletes
