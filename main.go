@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/evidence-workbench/workbench/app/cli"
 	"github.com/evidence-workbench/workbench/app/ui"
@@ -48,6 +49,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		Stdin: stdin, Stdout: stdout, Stderr: stderr,
 		Open: storage.OpenCase, DefaultCase: defaultCasePath(),
 		Sample: assets.Sample, SampleDir: assets.SampleDir, Version: version,
+		Font: theme.DefaultTextFont().Content(),
 	}
 	if inv.Command != "" {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

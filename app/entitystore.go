@@ -37,3 +37,21 @@ type EntityStore interface {
 	// ClaimsOfEntity lists the ids of claims that link the entity.
 	ClaimsOfEntity(ctx context.Context, id ID) ([]ID, error)
 }
+
+// DismissedName is a suggested name the analyst said is not an entity.
+type DismissedName struct {
+	Key  string // names.Key of the spelling: every spelling with this key stays hidden
+	Name string // the spelling that was shown
+}
+
+// NameDismisser remembers the entity suggestions the analyst dismissed, in
+// the case file, so they are not proposed again. The case file store and
+// the mock implement it; callers type-assert for it.
+type NameDismisser interface {
+	// DismissedNames lists the dismissed names, by spelling.
+	DismissedNames(ctx context.Context) ([]DismissedName, error)
+	// DismissName records a dismissal (again is not an error).
+	DismissName(ctx context.Context, d DismissedName) error
+	// UndismissName forgets a dismissal (a key not dismissed is not an error).
+	UndismissName(ctx context.Context, key string) error
+}

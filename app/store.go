@@ -62,6 +62,7 @@ type Case interface {
 	EventStore
 	EntityStore
 	TextSearcher
+	ChangeApplier
 	// Path is the case file's location.
 	Path() string
 	// Close releases the file and its lock.

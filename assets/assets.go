@@ -21,9 +21,11 @@ import (
 const SampleDir = "sample"
 
 // Sample holds the sample articles as SampleDir/NN-name.txt, plain UTF-8
-// text, in the order an analyst would read them.
+// text, in the order an analyst would read them, and
+// SampleDir/annotations.json: the grades, entities, claims and events a new
+// sample case starts with (see app/sample).
 //
-//go:embed sample/*.txt
+//go:embed sample/*.txt sample/annotations.json
 var Sample embed.FS
 
 // IconPNG is the application icon, a 512x512 PNG rendered from icon.svg.

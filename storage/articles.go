@@ -135,20 +135,12 @@ func createArticle(ctx context.Context, tx *sql.Tx, a *app.Article) error {
 	if exists {
 		return app.Errorf(app.EConflict, "An article with id %s is already in the case.", a.ID)
 	}
-	known, err := encodeKnown(&a.ArticleMeta)
+	args, err := articleArgs(a)
 	if err != nil {
 		return err
 	}
-	warnings, err := encodeStrings(a.Warnings)
-	if err != nil {
-		return err
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO articles
-		(id, title, byline, url, published, known, text, text_hash, runes, format, filename, warnings, imported_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.ID, a.Title, a.Byline, a.URL, a.Published.String(), known, a.Text, a.TextHash,
-		utf8.RuneCountInString(a.Text), string(a.Format), a.Filename, warnings,
-		formatTime(a.ImportedAt), formatTime(a.UpdatedAt))
+	args = append(args, a.ID)
+	res, err := tx.ExecContext(ctx, `INSERT INTO articles (`+articleWritable+`, id) VALUES (`+placeholders(len(args))+`)`, args...)
 	if err != nil {
 		return fmt.Errorf("insert article: %w", err)
 	}
@@ -163,6 +155,26 @@ func createArticle(ctx context.Context, tx *sql.Tx, a *app.Article) error {
 		return err
 	}
 	return indexArticle(ctx, tx, seq, a.Title, a.Text)
+}
+
+// articleWritable are the columns of an article's row that createArticle
+// and writeArticle write, in articleArgs's order.
+const articleWritable = `title, byline, url, published, known, text, text_hash, runes, format, filename, warnings,
+	imported_at, updated_at`
+
+// articleArgs are the values of articleWritable for a.
+func articleArgs(a *app.Article) ([]any, error) {
+	known, err := encodeKnown(&a.ArticleMeta)
+	if err != nil {
+		return nil, err
+	}
+	warnings, err := encodeStrings(a.Warnings)
+	if err != nil {
+		return nil, err
+	}
+	return []any{a.Title, a.Byline, a.URL, a.Published.String(), known, a.Text, a.TextHash,
+		utf8.RuneCountInString(a.Text), string(a.Format), a.Filename, warnings,
+		formatTime(a.ImportedAt), formatTime(a.UpdatedAt)}, nil
 }
 
 func insertExcluded(ctx context.Context, tx *sql.Tx, id app.ID, ranges []app.Excluded) error {

@@ -171,6 +171,13 @@ func updateClaim(ctx context.Context, tx *sql.Tx, c *app.Claim) error {
 		return err
 	}
 	c.UpdatedAt = now()
+	return writeClaim(ctx, tx, seq, c)
+}
+
+// writeClaim replaces the stored claim at seq with c, whole (its article
+// and creation included), checked as createClaim checks a new one: its
+// entity links and index entry are replaced too.
+func writeClaim(ctx context.Context, tx *sql.Tx, seq int64, c *app.Claim) error {
 	if err := checkAnchor(ctx, tx, c); err != nil {
 		return err
 	}
@@ -181,8 +188,9 @@ func updateClaim(ctx context.Context, tx *sql.Tx, c *app.Claim) error {
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE claims SET (`+claimWritable+`) = (`+placeholders(len(args))+`)
-		WHERE seq = ?`, append(args, seq)...); err != nil {
+	args = append(args, c.ArticleID, c.CreatedBy, formatTime(c.CreatedAt), seq)
+	if _, err := tx.ExecContext(ctx, `UPDATE claims SET (`+claimWritable+`, article_id, created_by, created_at) = (`+
+		placeholders(len(args)-1)+`) WHERE seq = ?`, args...); err != nil {
 		return fmt.Errorf("update claim: %w", err)
 	}
 	if err := replaceClaimEntities(ctx, tx, c.ID, c.EntityIDs); err != nil {

@@ -237,18 +237,26 @@ func unmergeEvents(ctx context.Context, tx *sql.Tx, keep, drop *app.Event) error
 	} else if app.ErrorCode(err) != app.ENotFound {
 		return err
 	}
-	if err := writeEvent(ctx, tx, keep); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM event_claims WHERE event_id = ?", keep.ID); err != nil {
-		return fmt.Errorf("clear event links: %w", err)
-	}
-	if _, err := insertLinks(ctx, tx, keep.ID, keep.Claims, 0, true); err != nil {
+	if err := replaceEvent(ctx, tx, keep, true); err != nil {
 		return err
 	}
 	if err := createEvent(ctx, tx, drop); err != nil {
 		return err
 	}
 	_, err := insertLinks(ctx, tx, drop.ID, drop.Claims, 0, true)
+	return err
+}
+
+// replaceEvent replaces the stored row of an event and all its links
+// with e's. A linked claim not in the case is ENotFound or, with
+// skipMissing, left out.
+func replaceEvent(ctx context.Context, tx *sql.Tx, e *app.Event, skipMissing bool) error {
+	if err := writeEvent(ctx, tx, e); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM event_claims WHERE event_id = ?", e.ID); err != nil {
+		return fmt.Errorf("clear event links: %w", err)
+	}
+	_, err := insertLinks(ctx, tx, e.ID, e.Claims, 0, skipMissing)
 	return err
 }

@@ -149,11 +149,9 @@ func createSource(ctx context.Context, tx *sql.Tx, src *app.Source) error {
 	if exists {
 		return app.Errorf(app.EConflict, "A source with id %s is already in the case.", src.ID)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sources
-		(id, name, name_key, kind, homepage, notes, reliability, reliability_note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		src.ID, src.Name, nameKey(src.Name), string(src.Kind), src.Homepage, src.Notes,
-		string(src.Reliability), src.ReliabilityNote, formatTime(src.CreatedAt), formatTime(src.UpdatedAt)); err != nil {
+	args := append(sourceArgs(src), src.ID)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sources (`+sourceWritable+`, id) VALUES (`+placeholders(len(args))+`)`,
+		args...); err != nil {
 		return fmt.Errorf("insert source: %w", err)
 	}
 	for _, al := range src.Aliases {
@@ -162,6 +160,16 @@ func createSource(ctx context.Context, tx *sql.Tx, src *app.Source) error {
 		}
 	}
 	return nil
+}
+
+// sourceWritable are the columns of a source's row that createSource and
+// writeSource write, in sourceArgs's order.
+const sourceWritable = "name, name_key, kind, homepage, notes, reliability, reliability_note, created_at, updated_at"
+
+// sourceArgs are the values of sourceWritable for src.
+func sourceArgs(src *app.Source) []any {
+	return []any{src.Name, nameKey(src.Name), string(src.Kind), src.Homepage, src.Notes,
+		string(src.Reliability), src.ReliabilityNote, formatTime(src.CreatedAt), formatTime(src.UpdatedAt)}
 }
 
 // lookupSource finds the source a name key names, by its name first and

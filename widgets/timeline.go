@@ -134,6 +134,9 @@ func (t *Timeline) SetItems(items []TimelineItem) {
 	t.bucket()
 }
 
+// ItemCount is the number of items set.
+func (t *Timeline) ItemCount() int { return len(t.raw) }
+
 // bucket sorts the items into their lanes, each sorted by start (longer
 // first on a tie, then by ID), and indexes them by ID.
 func (t *Timeline) bucket() {

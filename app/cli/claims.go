@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/evidence-workbench/workbench/app"
@@ -11,7 +12,7 @@ import (
 
 // claimEdits holds the claim fields a command line sets; nil = unchanged.
 type claimEdits struct {
-	statement, credibility, attributed, tags, notes, quantity, when *string
+	statement, credibility, attributed, tags, notes, quantity, when, entities *string
 }
 
 func (e *claimEdits) register(fs *flag.FlagSet) {
@@ -25,6 +26,7 @@ func (e *claimEdits) register(fs *flag.FlagSet) {
 	opt(&e.notes, "notes", "notes")
 	opt(&e.quantity, "quantity", "a number and unit, e.g. '500 killed' ('' clears)")
 	opt(&e.when, "when", "EDTF date, e.g. 2017-11-03 or 2017-11-03/2017-11-05 ('' clears)")
+	opt(&e.entities, "entities", "the entities it names, by name, alias or id, separated by | ('' clears)")
 }
 
 // apply writes the set fields into c, validating each.
@@ -70,6 +72,21 @@ func (e *claimEdits) apply(ctx context.Context, k app.Case, c *app.Claim) error 
 				return err
 			}
 			c.When = &w
+		}
+	}
+	if e.entities != nil {
+		c.EntityIDs = nil
+		for _, ref := range strings.Split(*e.entities, "|") {
+			if ref = strings.TrimSpace(ref); ref == "" {
+				continue
+			}
+			id, err := k.ResolveEntityID(ctx, ref)
+			if err != nil {
+				return err
+			}
+			if !slices.Contains(c.EntityIDs, id) {
+				c.EntityIDs = append(c.EntityIDs, id)
+			}
 		}
 	}
 	return nil
@@ -306,6 +323,13 @@ func printClaim(ctx context.Context, c *cmdContext, k app.Case, cl *app.Claim, a
 	fmt.Fprintf(w, "%-12s %s\n", "quantity:", orDash(j.Quantity))
 	fmt.Fprintf(w, "%-12s %s\n", "when:", orDash(j.When))
 	fmt.Fprintf(w, "%-12s %s\n", "notes:", orDash(cl.Notes))
+	var ents []string
+	for _, id := range cl.EntityIDs {
+		if e, err := k.Entity(ctx, id); err == nil {
+			ents = append(ents, e.Name)
+		}
+	}
+	fmt.Fprintf(w, "%-12s %s\n", "entities:", orDash(strings.Join(ents, ", ")))
 	fmt.Fprintf(w, "%-12s %s by %s; changed %s by %s\n", "created:", j.Created, orDash(cl.CreatedBy), j.Updated, orDash(cl.UpdatedBy))
 	return nil
 }
@@ -328,6 +352,7 @@ type claimJSON struct {
 	Notes          string   `json:"notes,omitempty"`
 	Quantity       string   `json:"quantity,omitempty"`
 	When           string   `json:"when,omitempty"`
+	Entities       []string `json:"entities"` // ids of the entities it names
 	CreatedBy      string   `json:"created_by"`
 	Created        string   `json:"created_at"`
 	UpdatedBy      string   `json:"updated_by"`
@@ -340,8 +365,11 @@ func toClaimJSON(cl *app.Claim, names map[app.ID]string) claimJSON {
 		Exact: cl.Anchor.Exact, Prefix: cl.Anchor.Prefix, Suffix: cl.Anchor.Suffix, Orphan: cl.Orphan,
 		Statement: cl.Statement, Credibility: cl.Credibility.String(), AttributedTo: string(cl.AttributedTo),
 		AttributedName: names[cl.AttributedTo], Tags: append([]string{}, cl.Tags...), Notes: cl.Notes,
-		CreatedBy: cl.CreatedBy, UpdatedBy: cl.UpdatedBy,
+		CreatedBy: cl.CreatedBy, UpdatedBy: cl.UpdatedBy, Entities: []string{},
 		Created: cl.CreatedAt.UTC().Format("2006-01-02T15:04:05Z"), Updated: cl.UpdatedAt.UTC().Format("2006-01-02T15:04:05Z"),
+	}
+	for _, id := range cl.EntityIDs {
+		j.Entities = append(j.Entities, string(id))
 	}
 	if cl.Quantity != nil {
 		j.Quantity = cl.Quantity.String()

@@ -14,7 +14,7 @@ import (
 	"strings"
 
 	"github.com/evidence-workbench/workbench/app"
-	"github.com/evidence-workbench/workbench/app/ingest"
+	"github.com/evidence-workbench/workbench/app/sample"
 )
 
 // Env is what a command needs from the outside world; main.go fills it.
@@ -27,6 +27,7 @@ type Env struct {
 	Sample      fs.FS  // the embedded sample case, imported into a new default case
 	SampleDir   string
 	Version     string
+	Font        []byte // a UTF-8 TrueType font for PDF and PNG exports (main.go passes Fyne's NotoSans)
 }
 
 // Invocation is the parsed global part of a command line.
@@ -63,7 +64,7 @@ func init() {
 			"  article text ID FILE|-     replace the text (an edited copy); claims are re-anchored, unplaceable ones orphaned", runArticle},
 		{"claims", "claims [--article ID] [--orphans] [--json]  list claims in text order", runClaims},
 		{"claim", "claim add --article ID --start N --end N [--statement S] [--credibility 1-6] [--attributed NAME]\n" +
-			"            [--tags a,b] [--notes N] [--quantity '500 killed'] [--when EDTF] [--json]   make a claim (rune offsets)\n" +
+			"            [--tags a,b] [--notes N] [--quantity '500 killed'] [--when EDTF] [--entities 'A|B'] [--json]   make a claim (rune offsets)\n" +
 			"  claim edit ID [the same flags]   change a claim\n" +
 			"  claim rm ID...                   delete claims\n" +
 			"  claim show ID [--json]           one claim", runClaim},
@@ -75,6 +76,8 @@ func init() {
 			"  event link EVENT CLAIM [--contradicts]    attach a claim (supports unless --contradicts)\n" +
 			"  event unlink EVENT CLAIM | event merge KEEP DROP | event rm EVENT | event show EVENT [--json]", runEvent},
 		{"timeline", "timeline [--json]          the whole timeline: events, conflicts, corroboration, dated claims", runTimeline},
+		{"export", "export --format FORMAT --out PATH|- [--scope all|events:ID,ID|entity:NAME]   write the case for other tools\n" +
+			"  export --list              the formats: json, csv, timelinejs, wa, stix, timesketch, html, markdown, pdf, svg, png ...", runExport},
 		{"entities", "entities [--json]          people, places and organisations with their aliases", runEntities},
 		{"entity", "entity add NAME --kind person|place|organisation|other [--alias A]...   add an entity\n" +
 			"  entity merge KEEP DROP     DROP's names and claims move to KEEP\n" +
@@ -86,6 +89,8 @@ func init() {
 			"  source merge KEEP DROP            move everything of DROP into KEEP\n" +
 			"  source rm NAME                    delete an unused source\n" +
 			"  source import-ratings FILE.csv [--create] [--json]   grade sources from a CSV (name,reliability,note)", runSource},
+		{"merge", "merge FILE [--take ours|theirs] [--dry-run] [--json]   merge another analyst's case file or Workbench JSON\n" +
+			"                             (new items added, differences listed with both versions; ours kept unless --take theirs)", runMerge},
 		{"help", "help                       this text", nil},
 		{"version", "version                    print the version", nil},
 	}
@@ -232,11 +237,14 @@ func (c *cmdContext) open(ctx context.Context, create bool) (app.Case, error) {
 	}
 	c.kase = k
 	if seed {
-		im := ingest.Importer{Store: k}
-		for _, r := range im.ImportFS(ctx, c.env.Sample, c.env.SampleDir, nil) {
+		res, err := sample.Seed(ctx, k, c.env.Sample, c.env.SampleDir)
+		for _, r := range res {
 			if r.Status == app.ImportFailed {
 				fmt.Fprintf(c.env.Stderr, "workbench: sample article %s: %s\n", r.Path, r.Message)
 			}
+		}
+		if err != nil {
+			fmt.Fprintf(c.env.Stderr, "workbench: the sample case's annotations: %s\n", app.ErrorMessage(err))
 		}
 		fmt.Fprintf(c.env.Stderr, "workbench: created %s with the sample case\n", path)
 	}

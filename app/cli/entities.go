@@ -2,14 +2,13 @@ package cli
 
 import (
 	"context"
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/evidence-workbench/workbench/app"
+	"github.com/evidence-workbench/workbench/app/names"
 )
 
 func runEntities(ctx context.Context, c *cmdContext) error {
@@ -123,63 +122,24 @@ func importGazetteer(ctx context.Context, c *cmdContext, k app.Case, path string
 		return app.WrapError(app.EInvalid, err, "cannot read %s", path)
 	}
 	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	r.TrimLeadingSpace = true
-	header, err := r.Read()
+	rows, bad, err := names.ParseGazetteer(f)
 	if err != nil {
-		return app.Errorf(app.EInvalid, "%s is not a CSV with a header row name,kind,aliases", path)
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
-	}
-	if _, ok := col["name"]; !ok {
-		return app.Errorf(app.EInvalid, "%s needs a header row with at least a name column (and kind, aliases)", path)
-	}
-	get := func(rec []string, name string) string {
-		if i, ok := col[name]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
+		return app.Errorf(app.EInvalid, "%s: %s", path, app.ErrorMessage(err))
 	}
 	var added []string
 	var problems []map[string]any
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				problems = append(problems, map[string]any{"line": pe.StartLine, "problem": "not valid CSV: " + pe.Err.Error()})
-				if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
-					break
-				}
-				continue
-			}
-			return err
-		}
-		line, _ := r.FieldPos(0)
-		e := app.Entity{Name: get(rec, "name"), Kind: app.EntityKind(strings.ToLower(get(rec, "kind")))}
-		if e.Name == "" && get(rec, "aliases") == "" {
-			continue
-		}
-		if e.Kind == "" {
-			e.Kind = app.EntityOther
-		}
-		for _, a := range strings.Split(get(rec, "aliases"), "|") {
-			if a = strings.TrimSpace(a); a != "" {
-				e.Aliases = append(e.Aliases, app.Alias{Name: a, ByAnalyst: true})
-			}
-		}
+	for _, p := range bad {
+		problems = append(problems, map[string]any{"line": p.Line, "name": p.Name, "problem": p.Problem})
+	}
+	for _, row := range rows {
+		e := row.Entity
 		if err := k.CreateEntity(ctx, &e); err != nil {
-			problems = append(problems, map[string]any{"line": line, "name": e.Name, "problem": app.ErrorMessage(err)})
+			problems = append(problems, map[string]any{"line": row.Line, "name": e.Name, "problem": app.ErrorMessage(err)})
 			continue
 		}
 		added = append(added, e.Name)
 	}
+	sort.SliceStable(problems, func(i, j int) bool { return problems[i]["line"].(int) < problems[j]["line"].(int) })
 	if asJSON {
 		if added == nil {
 			added = []string{}

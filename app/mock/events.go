@@ -25,27 +25,18 @@ func cloneEvent(e *app.Event) app.Event {
 // stamp is a time as the case file keeps it: UTC, to the microsecond.
 func stamp(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
 
-// checkEvent validates an event as the case file does and returns a copy
-// to store, title and place trimmed. Linked claims must be in the case;
-// callers hold c.mu.
+// checkEvent validates an event as the case file does (tidyEvent) and
+// returns a copy to store, title and place trimmed. Linked claims must be
+// in the case; callers hold c.mu.
 func (c *Case) checkEvent(e *app.Event) (app.Event, error) {
 	if e == nil {
 		return app.Event{}, app.Errorf(app.EInvalid, "there is no event to store")
 	}
-	n := cloneEvent(e)
-	n.Title, n.Place = strings.TrimSpace(e.Title), strings.TrimSpace(e.Place)
-	if err := n.Validate(); err != nil {
+	n, err := tidyEvent(e)
+	if err != nil {
 		return app.Event{}, err
 	}
-	if n.When.IsZero() && n.When != (app.When{}) {
-		return app.Event{}, app.Errorf(app.EInvalid, "the event's date has no start day")
-	}
-	seen := map[app.ID]bool{}
 	for _, l := range n.Claims {
-		if seen[l.ClaimID] {
-			return app.Event{}, app.Errorf(app.EInvalid, "the claim %s is linked to the event twice", l.ClaimID)
-		}
-		seen[l.ClaimID] = true
 		if _, ok := c.claims[l.ClaimID]; !ok {
 			return app.Event{}, app.Errorf(app.ENotFound, "the event links the claim %s, which is not in this case", l.ClaimID)
 		}

@@ -99,7 +99,7 @@ func appendMention(out []Mention, rs []rune, run []token, common func(token) boo
 	for len(run) > 0 && nameParticles[run[len(run)-1].lower] {
 		run = run[:len(run)-1]
 	}
-	if len(run) == 0 || (len(run) == 1 && run[0].end-run[0].start < 2) {
+	if len(run) == 0 || (len(run) == 1 && (run[0].end-run[0].start < 2 || demonyms[run[0].lower])) {
 		return out
 	}
 	if t := run[0]; len(run) == 1 && t.sentStart && !t.acronym && !confirmed[t.lower] && !confirmed["key:"+Key(t.lower)] {

@@ -22,6 +22,7 @@ func TestSuggest(t *testing.T) {
 		want []string
 	}{
 		"title left out":            {"Prime Minister Haider al-Abadi said so.", []string{"Haider al-Abadi"}},
+		"demonyms alone left out":   {"Then Iraqi troops met the Syrian Democratic Forces near Syrian posts.", []string{"Syrian Democratic Forces"}},
 		"abbreviated ranks":         {"Lt. Gen. Abdulamir Yarallah leads it.", []string{"Abdulamir Yarallah"}},
 		"sentence start and month":  {"The offensive began in October.", nil},
 		"weekday and date":          {"Monday, 6 November, 2017 - 13:30", nil},

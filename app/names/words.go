@@ -78,3 +78,13 @@ func setOf(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// demonyms are nationality and group adjectives: capitalised, but on their
+// own ("Iraqi forces", "Syrian side") they name no entity. Inside a longer
+// name they stay ("Syrian Democratic Forces").
+var demonyms = setOf(
+	"iraqi", "iraqis", "syrian", "syrians", "iranian", "iranians", "turkish", "kurdish", "kurd", "kurds", "arab", "arabs",
+	"american", "americans", "russian", "russians", "british", "french", "german", "jordanian", "saudi", "lebanese",
+	"israeli", "palestinian", "egyptian", "yemeni", "afghan", "pakistani", "sunni", "sunnis", "shia", "shiite", "shiites",
+	"yazidi", "yazidis", "christian", "christians", "muslim", "muslims", "western", "eastern", "northern", "southern",
+)

@@ -365,6 +365,11 @@ func (w *Workbench) stepHistory(back bool) {
 		switch act.(type) {
 		case *undo.GradeSource, *undo.EditSource, *undo.MergeSources, *undo.SetArticleSources:
 			w.afterSourcesChanged("")
+		case *undo.CreateEntity, *undo.EditEntity, *undo.MergeEntities, *undo.DeleteEntity, *undo.SplitEntity,
+			*undo.PutEntities, *undo.DismissName, *undo.EditClaim:
+			w.entityTab.reload()
+		case *undo.ApplyChangeSet:
+			w.afterCaseChanged()
 		}
 	})
 }

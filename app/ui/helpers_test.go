@@ -5,6 +5,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/evidence-workbench/workbench/app"
+	"github.com/evidence-workbench/workbench/app/names"
+	"github.com/evidence-workbench/workbench/app/undo"
+	"github.com/evidence-workbench/workbench/widgets"
 )
 
 // onUI runs f the way the GL driver runs event handlers: one at a time with
@@ -31,4 +36,17 @@ func objectText(objs []fyne.CanvasObject) string {
 		}
 	}
 	return b.String()
+}
+
+// widgetsSpan is a reader selection from rune start to end.
+func widgetsSpan(start, end int) widgets.Span { return widgets.Span{Start: start, End: end} }
+
+// planSplitForTest plans moving one spelling off the page's entity, as the
+// split dialog does when that box is ticked.
+func planSplitForTest(d *entityData, spelling string) (*undo.SplitEntity, error) {
+	s, err := names.PlanSplit(d.entity, []string{spelling}, app.NewID(), d.claims)
+	if err != nil {
+		return nil, err
+	}
+	return &undo.SplitEntity{Before: d.entity, After: s.After, New: s.New, ClaimsBefore: s.ClaimsBefore, ClaimsAfter: s.ClaimsAfter}, nil
 }

@@ -45,6 +45,7 @@ type inspector struct {
 	reattach    *widget.Button
 	dateBox     *fyne.Container // proposals from the date expressions inside the quote
 	eventBox    *fyne.Container // the events this claim supports or contradicts
+	entityBox   *fyne.Container // the entities it names: linked, and offered from its quote
 
 	claim   *app.Claim        // the claim shown, as stored
 	sources map[app.ID]string // id -> name, for "attributed to"
@@ -100,6 +101,7 @@ func newInspector(w *Workbench) *inspector {
 	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { in.w.deleteClaim() })
 	in.dateBox = container.NewVBox()
 	in.eventBox = container.NewVBox()
+	in.entityBox = container.NewVBox()
 	editDate := widget.NewButtonWithIcon("Edit date…", theme.HistoryIcon(), in.editDateDialog)
 	form := widget.NewForm(
 		widget.NewFormItem("Statement", in.statement),
@@ -115,6 +117,7 @@ func newInspector(w *Workbench) *inspector {
 		in.quote, container.NewBorder(nil, nil, container.NewCenter(in.grade), nil, in.origin), in.orphanNote,
 		dateBoxTitle(), in.dateBox,
 		widget.NewLabelWithStyle("Events", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), in.eventBox,
+		widget.NewLabelWithStyle("Entities", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), in.entityBox,
 		form, in.stamps,
 		container.NewHBox(in.save, in.reattach, del),
 	)
@@ -167,6 +170,7 @@ func (in *inspector) show(c *app.Claim) {
 	in.save.Disable()
 	in.showDates()
 	in.showClaimEvents()
+	in.showEntities()
 }
 
 // setSources refreshes the "attributed to" choices.

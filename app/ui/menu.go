@@ -22,6 +22,7 @@ var (
 	scPaste       = &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scQuit        = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	scSearch      = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+	scExport      = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scEditDetails = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	scRedo        = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scFind        = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
@@ -53,6 +54,9 @@ func (w *Workbench) mainMenu() *fyne.MainMenu {
 		item("Import Files…", scImport, w.importFileDialog),
 		item("Import Folder…", scImportDir, w.importFolderDialog),
 		item("Paste Article…", scPaste, w.pasteDialog),
+		fyne.NewMenuItemSeparator(),
+		item("Export…", scExport, w.exportDialog),
+		fyne.NewMenuItem("Merge Another Case…", w.mergeDialog),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -159,6 +163,7 @@ func (w *Workbench) addShortcuts() {
 	c.AddShortcut(scRedo, func(fyne.Shortcut) { w.redo() })
 	c.AddShortcut(scFind, func(fyne.Shortcut) { w.reader.find.open() })
 	c.AddShortcut(scPalette, func(fyne.Shortcut) { w.palette.show() })
+	c.AddShortcut(scExport, func(fyne.Shortcut) { w.exportDialog() })
 }
 
 func (w *Workbench) newCaseDialog() {

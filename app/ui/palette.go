@@ -258,6 +258,8 @@ func (p *palette) open() {
 		w.reader.show(app.ID(r.id))
 	case search.KindEvent:
 		w.showEventInTimeline(app.ID(r.id))
+	case search.KindEntity:
+		w.showEntity(app.ID(r.id))
 	case search.KindSource:
 		w.tabs.SelectIndex(2)
 		w.sourceMgr.reload(app.ID(r.id))

@@ -75,6 +75,7 @@ Ctrl+Shift+I	Import a folder
 Ctrl+Shift+V	Paste an article
 Ctrl+L	Search article text
 Ctrl+E	Edit the article's details
+Ctrl+Shift+E	Export (JSON, CSV, TimelineJS, W3C annotations, STIX, Timesketch, HTML, Markdown, PDF, SVG, PNG)
 Ctrl+Q	Quit`
 
 func (w *Workbench) showShortcuts() {

@@ -36,6 +36,9 @@ type readerPane struct {
 	// wanted is the article last asked for: a slower load of an earlier
 	// choice must not replace it.
 	wanted app.ID
+	// revealSpan is selected and scrolled to once its article is shown
+	// (a mention opened from an entity page).
+	revealSpan *app.Span
 }
 
 func newReaderPane(w *Workbench) *readerPane {
@@ -123,6 +126,18 @@ func (p *readerPane) display(a *app.Article) {
 	p.empty.Hide()
 	p.body.Show()
 	p.w.reloadClaims("")
+	p.applyReveal()
+}
+
+// applyReveal selects and scrolls to the span waiting to be revealed.
+func (p *readerPane) applyReveal() {
+	s := p.revealSpan
+	if s == nil || p.article == nil {
+		return
+	}
+	p.revealSpan = nil
+	p.text.SetSelection(widgets.Span{Start: s.Start, End: s.End})
+	p.text.ScrollToOffset(s.Start)
 }
 
 // refreshHeader re-renders the header and dimmed ranges after a change.

@@ -31,6 +31,10 @@ type timelineTab struct {
 	ents    map[app.ID]string // entity names, for lanes by entity
 	events  map[app.ID]*timeline.EventView
 	current app.ID // the event shown in the panel
+	// onlyEntity narrows the timeline to one entity (from its page).
+	onlyEntity app.ID
+	onlyBar    *fyne.Container
+	onlyLabel  *widget.Label
 }
 
 var laneChoices = []string{"By source", "By event", "By entity"}
@@ -47,7 +51,11 @@ func newTimelineTab(w *Workbench) *timelineTab {
 	t.empty = widget.NewLabel("Nothing on the timeline yet.\n\nGive a claim a date (the inspector proposes one from its words), or make an event from a claim: both appear here.")
 	t.empty.Wrapping = fyne.TextWrapWord
 	t.empty.Alignment = fyne.TextAlignCenter
-	bar := container.NewHBox(t.lanesBy, fit, zoomIn, zoomOut)
+	t.onlyLabel = widget.NewLabel("")
+	t.onlyLabel.Importance = widget.WarningImportance
+	t.onlyBar = container.NewHBox(t.onlyLabel, widget.NewButtonWithIcon("Show everything", theme.CancelIcon(), t.showAll))
+	t.onlyBar.Hide()
+	bar := container.NewHBox(t.lanesBy, fit, zoomIn, zoomOut, t.onlyBar)
 	top := container.NewBorder(bar, nil, nil, nil, container.NewStack(t.tl, container.NewCenter(t.empty)))
 	split := container.NewVSplit(top, container.NewVScroll(container.NewPadded(t.panel)))
 	split.Offset = 0.62
@@ -110,7 +118,22 @@ func (t *timelineTab) layout() {
 		}
 		return "Source not known"
 	}
-	lanes, items := timeline.Items(t.model, by, name, t.ents)
+	m := t.model
+	if t.onlyEntity != "" {
+		m = timeline.AboutEntity(m, t.onlyEntity)
+	}
+	wl, wi := widgetItems(timeline.Items(m, by, name, t.ents))
+	t.tl.SetLanes(wl)
+	t.tl.SetItems(wi)
+	if len(wi) == 0 {
+		t.empty.Show()
+	} else {
+		t.empty.Hide()
+	}
+}
+
+// widgetItems turns the model's lanes and items into the widget's.
+func widgetItems(lanes []timeline.Lane, items []timeline.Item) ([]widgets.TimelineLane, []widgets.TimelineItem) {
 	wl := make([]widgets.TimelineLane, len(lanes))
 	for i, l := range lanes {
 		wl[i] = widgets.TimelineLane{Key: l.Key, Title: l.Title}
@@ -126,13 +149,25 @@ func (t *timelineTab) layout() {
 		wi[i] = widgets.TimelineItem{ID: it.ID, Lane: it.Lane, Start: start, End: end, Label: it.Label, Color: color,
 			Approx: it.When.Approximate, Uncertain: it.When.Uncertain, Conflict: it.Conflict, Tooltip: it.Tooltip}
 	}
-	t.tl.SetLanes(wl)
-	t.tl.SetItems(wi)
-	if len(wi) == 0 {
-		t.empty.Show()
-	} else {
-		t.empty.Hide()
-	}
+	return wl, wi
+}
+
+// showEntity narrows the timeline to one entity's events and claims, and
+// switches to it.
+func (t *timelineTab) showEntity(id app.ID, name string) {
+	t.onlyEntity = id
+	t.onlyLabel.SetText("Only what concerns " + name)
+	t.onlyBar.Show()
+	t.w.tabs.SelectIndex(1)
+	t.layout()
+	t.tl.FitAll()
+}
+
+// showAll lifts the entity filter.
+func (t *timelineTab) showAll() {
+	t.onlyEntity = ""
+	t.onlyBar.Hide()
+	t.layout()
 }
 
 // tapped opens a claim in the reader, or an event in the panel.

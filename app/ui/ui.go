@@ -19,7 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/evidence-workbench/workbench/app"
-	"github.com/evidence-workbench/workbench/app/ingest"
+	"github.com/evidence-workbench/workbench/app/sample"
 	"github.com/evidence-workbench/workbench/app/undo"
 )
 
@@ -56,8 +56,14 @@ type Workbench struct {
 	inspector *inspector
 	sourceMgr *sourceManager
 	timeline  *timelineTab
-	palette   *palette
-	tabs      *container.AppTabs
+	entityTab *entityTab
+	// entityTabItem is the Entities tab, for switching to it.
+	entityTabItem *container.TabItem
+	// entities caches every entity and a matcher over their spellings
+	// (nil until read).
+	entities *entityCache
+	palette  *palette
+	tabs     *container.AppTabs
 	// revealClaim is scrolled to once its article's claims have loaded.
 	revealClaim app.ID
 	grades      grader
@@ -99,10 +105,13 @@ func New(a fyne.App, cfg Config) *Workbench {
 	w.sourceMgr = newSourceManager(w)
 	w.timeline = newTimelineTab(w)
 	w.palette = newPalette(w)
+	w.entityTab = newEntityTab(w)
+	w.entityTabItem = container.NewTabItemWithIcon("Entities", theme.SearchIcon(), w.entityTab.root)
 	w.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Read", theme.DocumentIcon(), centre),
 		container.NewTabItemWithIcon("Timeline", theme.HistoryIcon(), w.timeline.root),
 		container.NewTabItemWithIcon("Sources", theme.AccountIcon(), w.sourceMgr.root),
+		w.entityTabItem,
 	)
 	w.tabs.OnSelected = func(t *container.TabItem) {
 		switch t.Content {
@@ -110,6 +119,8 @@ func New(a fyne.App, cfg Config) *Workbench {
 			w.sourceMgr.reload(app.ID(""))
 		case w.timeline.root:
 			w.timeline.reload()
+		case w.entityTab.root:
+			w.entityTab.reload()
 		}
 	}
 	split := container.NewHSplit(w.library.root, w.tabs)
@@ -200,8 +211,10 @@ func (w *Workbench) openCase(path string, create, seed bool) {
 		}
 		var res []app.ImportResult
 		if isNew && seed && w.cfg.Sample != nil {
-			im := ingest.Importer{Store: k}
-			res = im.ImportFS(contextBackground(), w.cfg.Sample, w.cfg.SampleDir, nil)
+			res, err = sample.Seed(contextBackground(), k, w.cfg.Sample, w.cfg.SampleDir)
+			if err != nil {
+				fyne.LogError("annotating the sample case", err) // the articles are there; the case opens
+			}
 		}
 		return opened{k, res}, nil
 	}, func(o opened) {
@@ -217,7 +230,12 @@ func (w *Workbench) openCase(path string, create, seed bool) {
 		w.inspector.show(nil)
 		w.library.reload("")
 		w.timeline.current = ""
+		w.timeline.onlyEntity = ""
+		w.timeline.onlyBar.Hide()
 		w.timeline.reload()
+		w.entities = nil
+		w.entityTab.selected = ""
+		w.entityTab.reload()
 		for _, r := range o.results {
 			if r.Status == app.ImportFailed {
 				w.showError("A sample article did not import", errors.New(r.Path+": "+r.Message))
