@@ -11,15 +11,18 @@ BUILD_DEBS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 LOOK_DEBS  := xvfb xauth xdotool x11-apps imagemagick dbus-x11 poppler-utils
 FUZZTIME   ?= 60s
 BENCHTIME  ?= 1x
+CRASH_KILLS ?= 200
 
-.PHONY: all run build test vet fmt-check bench fuzz package deps look-deps clean help
+.PHONY: all run build test vet fmt-check bench crashtest corpus fuzz package deps look-deps clean help
 
 all: build
 
 help:
 	@echo "make run      install missing packages, build, open the workbench (sample case on first run)"
 	@echo "make test     install missing packages, vet, check formatting, run every test"
-	@echo "make bench    run the benchmarks and print their figures"
+	@echo "make bench    run every benchmark (one pass, one package at a time) and print a table: figure, target, met"
+	@echo "make crashtest kill the real binary CRASH_KILLS (default $(CRASH_KILLS)) times mid-work; the case must hold"
+	@echo "make corpus   regenerate the hostile-input corpus in testdata/hostile"
 	@echo "make fuzz     run every fuzz target for FUZZTIME (default $(FUZZTIME))"
 	@echo "make package  build a Linux package (.tar.xz with icon and .desktop file)"
 
@@ -39,8 +42,20 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
+# One package at a time (-p 1), so that benchmarks do not share the two cores. The scale benchmarks
+# generate their 10,000-article case once (about a minute) and keep it in the temporary folder.
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./... | tee bench.out
+	$(GO) test -p 1 -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -timeout 30m ./... | tee bench.out
+	@$(GO) run ./tools/benchtable bench.out
+
+# The crash harness: SIGKILL the real binary at random moments CRASH_KILLS times (make test runs 10).
+# CRASH_SEED=N seeds the commands and kill delays.
+crashtest: deps
+	CRASH_KILLS=$(CRASH_KILLS) $(GO) test -count=1 -run '^TestCrashSafety$$' -v -timeout 60m .
+
+# The hostile-input corpus is generated (internal/hostile); hostile_test.go checks it is up to date.
+corpus:
+	$(GO) run ./tools/corpusgen
 
 fuzz: deps
 	@for pkg in $$($(GO) list ./...); do \

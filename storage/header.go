@@ -81,7 +81,11 @@ func inspectHeader(f *os.File, path string, latest int) (header, error) {
 	// which reads through the log, decides instead of these bytes.
 	wal := hasWAL(path)
 	version := int(binary.BigEndian.Uint32(h[offUserVersion:]))
-	if !wal {
+	// Application id and format 0 is any SQLite file that never set them:
+	// another program's database, or a case whose creation was cut off
+	// before its first migration committed. The probe tells them apart.
+	blankHeader := binary.BigEndian.Uint32(h[offApplicationID:]) == 0 && version == 0
+	if !wal && !blankHeader {
 		if binary.BigEndian.Uint32(h[offApplicationID:]) != ApplicationID {
 			return header{}, foreign(path)
 		}
@@ -143,6 +147,15 @@ func probe(path string, latest int) (err error) {
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
 		return sqliteOpenError(path, err)
 	}
+	if appID == 0 && version == 0 {
+		var objects int
+		if err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
+			return sqliteOpenError(path, err)
+		}
+		if objects == 0 {
+			return errBlank
+		}
+	}
 	if uint32(appID) != ApplicationID {
 		return foreign(path)
 	}
@@ -158,6 +171,12 @@ func probe(path string, latest int) (err error) {
 	}
 	return db.Close()
 }
+
+// errBlank is the probe's verdict on a SQLite file that holds nothing at
+// all: no table, no application id, format 0. A new case is such a file
+// from the moment SQLite switches it to WAL until its first migration
+// commits, so a kill or power cut in between leaves one behind.
+var errBlank = errors.New("an empty SQLite database")
 
 // isCorrupt reports whether SQLite found the file damaged or not a
 // database. It reads SQLite's stable messages for SQLITE_CORRUPT and

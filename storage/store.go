@@ -119,7 +119,12 @@ func open(path string, opts Options, migs []migration) (_ *Store, err error) {
 		return nil, notCase(abs, errors.New("the file is empty"))
 	}
 	if !h.empty {
-		if err := probe(abs, latest); err != nil {
+		switch err := probe(abs, latest); {
+		case errors.Is(err, errBlank) && opts.Create:
+			// A case whose creation was cut off holds nothing: make it now.
+		case errors.Is(err, errBlank):
+			return nil, notCase(abs, err)
+		case err != nil:
 			return nil, err
 		}
 	}

@@ -35,7 +35,10 @@ func parseHTML(name string, raw []byte, decoded string, warnings []string) (art 
 	text, warnings := htmlCharset(raw, decoded, warnings)
 	doc, perr := html.Parse(strings.NewReader(text))
 	if perr != nil {
-		return nil, app.WrapError(app.EInvalid, perr, "the HTML of %s could not be read", name)
+		if strings.Contains(perr.Error(), "open stack of elements exceeds") {
+			return nil, app.WrapError(app.EUnsupported, perr, "%s could not be read as HTML: its tags are nested more than 512 levels deep. Open it in a browser, save or print it as text or PDF, and import that", name)
+		}
+		return nil, app.WrapError(app.EInvalid, perr, "%s could not be read as HTML. Open it in a browser, save or print it as text or PDF, and import that", name)
 	}
 	mk := readMarkup(doc)
 	var pageURL *url.URL

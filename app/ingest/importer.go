@@ -92,7 +92,7 @@ func (im *Importer) ImportText(ctx context.Context, name, text string) app.Impor
 	limit := im.Options.maxBytes()
 	return im.store(ctx, name, func() (*app.Article, error) {
 		if int64(len(text)) > limit {
-			return nil, app.Errorf(app.ETooLarge, "%s is %s; the limit is %s", capitalize(name), megabytes(int64(len(text))), megabytes(limit))
+			return nil, app.Errorf(app.ETooLarge, "%s is %s; the limit is %s", capitalize(name), overSize(int64(len(text)), limit), megabytes(limit))
 		}
 		return parsePaste(name, text)
 	})

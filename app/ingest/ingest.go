@@ -82,7 +82,17 @@ func openError(name string, err error) error {
 }
 
 func tooLarge(name string, size, limit int64) error {
-	return app.Errorf(app.ETooLarge, "%s is %s; the limit is %s", name, megabytes(size), megabytes(limit))
+	return app.Errorf(app.ETooLarge, "%s is %s; the limit is %s", name, overSize(size, limit), megabytes(limit))
+}
+
+// overSize writes a size that is over limit so that it reads as more than
+// the limit: "20.3 MB", or "just over 16 MB" where both would round alike.
+func overSize(size, limit int64) string {
+	s, l := megabytes(size), megabytes(limit)
+	if s == l && size > limit {
+		return "just over " + l
+	}
+	return s
 }
 
 // megabytes writes a size as "20.3 MB" (binary megabytes, as file
@@ -159,7 +169,10 @@ func parsePasteAs(name string, data []byte) (*app.Article, error) {
 	if err != nil {
 		return nil, app.WrapError(app.EInvalid, err, "cannot decode %s", name)
 	}
-	if looksHTML(decoded) {
+	switch {
+	case looksRTF(decoded):
+		return nil, app.Errorf(app.EUnsupported, "%s is an RTF document; save it as plain text or PDF and import that", name)
+	case looksHTML(decoded):
 		return parseHTML(name, data, decoded, warnings)
 	}
 	return parseText(name, decoded, app.FormatPaste, warnings)

@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+)
+
+// The process-level tests (crash_test.go, twoinstances_test.go) run the
+// real workbench binary, built once per test run into a temporary folder.
+var built struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
+}
+
+// workbenchBinary builds the program (go build -tags sqlite_fts5) once and
+// returns its path.
+func workbenchBinary(t *testing.T) string {
+	t.Helper()
+	built.once.Do(func() {
+		goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+		if _, err := os.Stat(goTool); err != nil {
+			if goTool, err = exec.LookPath("go"); err != nil {
+				built.err = fmt.Errorf("no go command to build the workbench with: %w", err)
+				return
+			}
+		}
+		if built.dir, built.err = os.MkdirTemp("", "workbench-bin-"); built.err != nil {
+			return
+		}
+		built.path = filepath.Join(built.dir, "workbench")
+		cmd := exec.Command(goTool, "build", "-tags", "sqlite_fts5", "-o", built.path, ".")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.path
+}
+
+// runBin runs the workbench binary to the end and returns its exit code,
+// standard output and standard error.
+func runBin(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	cmd := exec.Command(workbenchBinary(t), args...)
+	cmd.Env = binEnv(t.TempDir())
+	cmd.Stdin = bytes.NewBufferString(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		return exit.ExitCode(), out.String(), errb.String()
+	case err != nil:
+		t.Fatalf("run workbench %v: %v", args, err)
+	}
+	return 0, out.String(), errb.String()
+}
+
+// binEnv is the environment the binary runs in: no display (so no window
+// can open) and dataDir as the user's data folder.
+func binEnv(dataDir string) []string {
+	return append(os.Environ(), "DISPLAY=", "WAYLAND_DISPLAY=", "XDG_DATA_HOME="+dataDir, "EVIDENCE_ANALYST=crash-test")
+}
