@@ -42,7 +42,7 @@ func runImport(ctx context.Context, c *cmdContext) error {
 		case err != nil:
 			results = append(results, app.ImportResult{Path: "-", Status: app.ImportFailed, Message: "cannot read standard input: " + err.Error()})
 		case int64(len(data)) > maxStdin:
-			results = append(results, app.ImportResult{Path: "-", Status: app.ImportFailed, Message: fmt.Sprintf("standard input is over the %d MB limit", maxStdin>>20)})
+			results = append(results, app.ImportResult{Path: "-", Status: app.ImportFailed, Message: fmt.Sprintf("Standard input is over the %d MB limit: save it to a file and import the file, or split it", maxStdin>>20)})
 		default:
 			results = append(results, im.ImportText(ctx, "standard input", string(data)))
 		}

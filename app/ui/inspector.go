@@ -171,6 +171,9 @@ func (in *inspector) show(c *app.Claim) {
 	in.showDates()
 	in.showClaimEvents()
 	in.showEntities()
+	if in.w.timeline.stale {
+		in.w.timeline.reload() // the claim's events come from the timeline model
+	}
 }
 
 // setSources refreshes the "attributed to" choices.

@@ -35,6 +35,14 @@ type timelineTab struct {
 	onlyEntity app.ID
 	onlyBar    *fyne.Container
 	onlyLabel  *widget.Label
+	// stale says the model is out of date and is rebuilt when next needed.
+	stale bool
+}
+
+// shown reports whether the Timeline tab is the one on screen.
+func (t *timelineTab) shown() bool {
+	sel := t.w.tabs.Selected()
+	return sel != nil && sel.Content == t.root
 }
 
 var laneChoices = []string{"By source", "By event", "By entity"}
@@ -68,12 +76,21 @@ func (t *timelineTab) zoom(f float64) {
 	t.tl.ZoomBy(f, from.Add(to.Sub(from)/2))
 }
 
-// reload reads events, claims, articles and sources, and rebuilds the model.
+// reload reads events, claims, articles and sources, and rebuilds the model
+// when something shows it: the Timeline tab, or a claim in the inspector
+// (its events, corroboration and confidence come from the model). Otherwise
+// the model is only marked stale, so opening a large case or editing a claim
+// does not rebuild a timeline nobody looks at; it is rebuilt when next shown.
 func (t *timelineTab) reload() {
 	k := t.w.kase
 	if k == nil {
 		return
 	}
+	if !t.shown() && t.w.inspector.claim == nil {
+		t.stale = true
+		return
+	}
+	t.stale = false
 	type loaded struct {
 		model   timeline.Model
 		names   map[app.ID]string

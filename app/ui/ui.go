@@ -20,6 +20,7 @@ import (
 
 	"github.com/evidence-workbench/workbench/app"
 	"github.com/evidence-workbench/workbench/app/sample"
+	"github.com/evidence-workbench/workbench/app/timeline"
 	"github.com/evidence-workbench/workbench/app/undo"
 )
 
@@ -188,60 +189,108 @@ func (w *Workbench) OpenInitialCase() {
 
 // openCase opens path in the background and makes it the current case.
 // create makes a missing file a new case; seed fills a new case with the
-// sample articles.
+// sample articles. Opening the case already open does nothing.
 func (w *Workbench) openCase(path string, create, seed bool) {
-	w.status.SetText("Opening " + path + "…")
-	type opened struct {
-		k       app.Case
-		results []app.ImportResult
+	if w.kase != nil && sameFile(path, w.kase.Path()) {
+		w.status.SetText(path + " is the case already open.")
+		return
 	}
-	background(w, "Could not open the case", func() (opened, error) {
-		isNew := !fileExists(path) || fileSize(path) == 0
-		if isNew && create {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				return opened{}, app.WrapError(app.EInvalid, err, "cannot create the folder for %s", path)
+	w.status.SetText("Opening " + path + "…")
+	background(w, "", func() (openedCase, error) {
+		o, err := w.openCaseFile(path, create, seed)
+		o.err = err
+		return o, nil
+	}, func(o openedCase) {
+		if o.err != nil {
+			if w.kase != nil {
+				w.setStatus(len(w.library.all))
+			} else {
+				w.status.SetText("No case open: use File → Open Case… or File → New Case…")
 			}
-			if fileExists(path) {
-				_ = os.Remove(path) // an empty file left by a save dialog
-			}
+			w.showError("Could not open "+filepath.Base(path), o.err)
+			return
 		}
-		k, err := w.cfg.Open(path, create)
-		if err != nil {
-			return opened{}, err
-		}
-		var res []app.ImportResult
-		if isNew && seed && w.cfg.Sample != nil {
-			res, err = sample.Seed(contextBackground(), k, w.cfg.Sample, w.cfg.SampleDir)
-			if err != nil {
-				fyne.LogError("annotating the sample case", err) // the articles are there; the case opens
-			}
-		}
-		return opened{k, res}, nil
-	}, func(o opened) {
-		w.closeCase()
-		w.kase = o.k
-		w.palette.invalidate()
-		w.history.Clear()
-		w.recent.add(path)
-		w.win.SetMainMenu(w.mainMenu())
-		w.win.SetTitle("Evidence Workbench — " + filepath.Base(path))
-		w.reader.clear()
-		w.claims.setClaims(nil)
-		w.inspector.show(nil)
-		w.library.reload("")
-		w.timeline.current = ""
-		w.timeline.onlyEntity = ""
-		w.timeline.onlyBar.Hide()
-		w.timeline.reload()
-		w.entities = nil
-		w.entityTab.selected = ""
-		w.entityTab.reload()
-		for _, r := range o.results {
-			if r.Status == app.ImportFailed {
-				w.showError("A sample article did not import", errors.New(r.Path+": "+r.Message))
-			}
-		}
+		w.useCase(path, o)
 	})
+}
+
+// openedCase is a case opened in the background.
+type openedCase struct {
+	k       app.Case
+	results []app.ImportResult // the sample's import, for a new default case
+	err     error
+}
+
+// openCaseFile opens (creating and seeding as asked) the case at path.
+func (w *Workbench) openCaseFile(path string, create, seed bool) (openedCase, error) {
+	isNew := !fileExists(path) || fileSize(path) == 0
+	if isNew && create {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return openedCase{}, app.WrapError(app.EInvalid, err, "cannot create the folder for %s", path)
+		}
+		if fileExists(path) {
+			_ = os.Remove(path) // an empty file left by a save dialog
+		}
+	}
+	k, err := w.cfg.Open(path, create)
+	if err != nil {
+		return openedCase{}, err
+	}
+	o := openedCase{k: k}
+	if isNew && seed && w.cfg.Sample != nil {
+		var err error
+		o.results, err = sample.Seed(contextBackground(), k, w.cfg.Sample, w.cfg.SampleDir)
+		if err != nil {
+			fyne.LogError("annotating the sample case", err) // the articles are there; the case opens
+		}
+	}
+	return o, nil
+}
+
+// useCase makes the opened case (from path) the current one. The timeline
+// and the entities are read when first needed, so a large case is usable
+// as soon as its library is listed.
+func (w *Workbench) useCase(path string, o openedCase) {
+	w.closeCase()
+	w.kase = o.k
+	w.palette.invalidate()
+	w.history.Clear()
+	w.recent.add(path)
+	w.win.SetMainMenu(w.mainMenu())
+	w.win.SetTitle("Evidence Workbench — " + filepath.Base(path))
+	w.reader.clear()
+	w.claims.setClaims(nil)
+	w.inspector.show(nil)
+	w.library.reload("")
+	w.timeline.current = ""
+	w.timeline.onlyEntity = ""
+	w.timeline.onlyBar.Hide()
+	w.timeline.model = timeline.Model{}
+	w.timeline.events = nil
+	w.timeline.layout()
+	w.timeline.reload() // now if its tab is shown, else when first needed
+	w.entities = nil
+	w.entityTab.selected = ""
+	if w.tabs.Selected() == w.entityTabItem {
+		w.entityTab.reload()
+	} else {
+		w.entityTab.applyFilter()
+	}
+	for _, r := range o.results {
+		if r.Status == app.ImportFailed {
+			w.showError("A sample article did not import", errors.New(r.Path+": "+r.Message))
+		}
+	}
+}
+
+// sameFile reports whether a and b name one existing file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // closeCase closes the current case, if any.

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -195,5 +197,38 @@ func TestLibraryFiltersAndSortsByGrade(t *testing.T) {
 	onUI(w, func() { w.library.filter.SetSelectedIndex(2) }) // C-D: none
 	if len(w.library.rows) != 0 || !strings.Contains(w.library.empty.Text, "grade filter") {
 		t.Errorf("empty filter result: %d rows, hint %q", len(w.library.rows), w.library.empty.Text)
+	}
+}
+
+func TestOpenFailureKeepsTheCurrentCaseAndSaysSo(t *testing.T) {
+	w, k := newTestWorkbench(t, story())
+	w.cfg.Open = func(path string, _ bool) (app.Case, error) {
+		return nil, app.Errorf(app.ELocked, "%s is open in another Evidence Workbench window or command.", path)
+	}
+	onUI(w, func() { w.openCase("/tmp/elsewhere.ewcase", false, false) })
+	w.Wait()
+	if w.kase != k {
+		t.Fatal("a case that cannot be opened must not replace the open one")
+	}
+	if strings.Contains(w.status.Text, "Opening") || !strings.Contains(w.status.Text, "1 articles") {
+		t.Errorf("status after a failed open = %q, want the open case's line back", w.status.Text)
+	}
+	if w.win.Canvas().Overlays().Top() == nil {
+		t.Error("the failure should be shown in a dialog")
+	}
+}
+
+func TestReopeningTheOpenCaseDoesNothing(t *testing.T) {
+	w, k := newTestWorkbench(t, story())
+	path := filepath.Join(t.TempDir(), "c.ewcase")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opened := 0
+	w.cfg.Open = func(string, bool) (app.Case, error) { opened++; return k, nil }
+	onUI(w, func() { w.kase = mock.NewCase(path); w.openCase(path, false, false) })
+	w.Wait()
+	if opened != 0 || !strings.Contains(w.status.Text, "already open") {
+		t.Fatalf("re-opening the open case: %d opens, status %q", opened, w.status.Text)
 	}
 }
