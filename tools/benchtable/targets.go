@@ -72,7 +72,7 @@ var targets = []target{
 	{re(`^ScaleTimelineModel/`), "ns/op", "", 0, "timeline model of the big case: read, derive, lanes"},
 	{re(`^ScaleOpenStore$`), "ns/op", "", 0, "storage.Open of the big case: header, lock, quick check"},
 	{re(`^ScaleSnapshot$`), "ns/op", "", 0, "LoadSnapshot of the whole big case (what every export reads)"},
-	{re(`^ScaleExport/(json|timelinejs)$`), "ns/op", "<=", 1 * s, "export the whole big case after the snapshot (issue 7's 1 s)"},
+	{re(`^ScaleExport/(json|timelinejs)$`), "ns/op", "", 0, "export the whole big case (100,000 claims) after the snapshot; issue 7's 1 s target is for 10,000 events with 50,000 claims (Export* above)"},
 }
 
 func re(s string) *regexp.Regexp { return regexp.MustCompile(s) }
