@@ -3,8 +3,12 @@
 //
 // A claim is anchored twice over, as W3C Web Annotation and Hypothesis do:
 // by rune position and by quote with about 32 runes of context either side
-// (app.Anchor). Re-anchoring follows what Hypothesis learnt from years of
-// orphaned highlights, in this order:
+// (app.Anchor). When the old text is known, as it is to every caller of
+// Rebase, Text.ReanchorFrom first follows the edit between the two texts
+// (a diff, from.go): a claim whose words stand in unchanged or moved text
+// goes where they went. Any other claim, and every claim when only the new
+// text is known (Reanchor, ReanchorAll), is looked for as Hypothesis
+// learnt to from years of orphaned highlights, in this order:
 //
 //  1. position: the quote still sits at its old offsets with its old
 //     context on both sides, rune for rune;
@@ -22,7 +26,7 @@
 // it, so the best place is kept only when most of the quote survives there,
 // its context fits well enough for how much the quote alone proves, and no
 // other place rivals it: decide.go holds the rules and the reasons for
-// their thresholds. TestReanchorReport measures the result on thousands of
+// their thresholds. TestReanchorReport measures both ways on thousands of
 // random edits of real articles.
 package anchor
 

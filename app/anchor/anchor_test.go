@@ -92,23 +92,25 @@ func TestReanchorMethods(t *testing.T) {
 		},
 	}
 	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			a := claimOn(t, tc.old, tc.quote)
-			r := anchor.Reanchor(tc.new, a)
-			if r.Method != tc.method {
-				t.Fatalf("method %s (%s), want %s", r.Method, r.Reason, tc.method)
-			}
-			if r.Anchor.Exact != tc.want {
-				t.Fatalf("placed on %q, want %q", r.Anchor.Exact, tc.want)
-			}
-			want, err := app.NewAnchor(tc.new, r.Anchor.Span)
-			if err != nil || want != r.Anchor {
-				t.Fatalf("anchor %+v is not app.NewAnchor of its span (%v)", r.Anchor, err)
-			}
-			if r.Score <= 0.5 || r.Score > 1 {
-				t.Errorf("score %v", r.Score)
-			}
-		})
+		for path, reanchor := range paths {
+			t.Run(name+"/"+path, func(t *testing.T) {
+				a := claimOn(t, tc.old, tc.quote)
+				r := reanchor(tc.old, tc.new, a)
+				if r.Method != tc.method {
+					t.Fatalf("method %s (%s), want %s", r.Method, r.Reason, tc.method)
+				}
+				if r.Anchor.Exact != tc.want {
+					t.Fatalf("placed on %q, want %q", r.Anchor.Exact, tc.want)
+				}
+				want, err := app.NewAnchor(tc.new, r.Anchor.Span)
+				if err != nil || want != r.Anchor {
+					t.Fatalf("anchor %+v is not app.NewAnchor of its span (%v)", r.Anchor, err)
+				}
+				if r.Score <= 0.5 || r.Score > 1 {
+					t.Errorf("score %v", r.Score)
+				}
+			})
+		}
 	}
 }
 
@@ -120,8 +122,9 @@ func TestReanchorNeverMisplaces(t *testing.T) {
 		old, new string
 		claim    app.Anchor
 		// allowed is where a placement may land (rune offsets in new);
-		// empty: the claim must be orphaned.
-		allowed []app.Span
+		// empty: the claim must be orphaned. fromAllowed, when set, is
+		// where it must land when the old text is known.
+		allowed, fromAllowed []app.Span
 	}{
 		"duplicated sentence: the claimed copy deleted": {
 			old:   twice,
@@ -133,10 +136,12 @@ func TestReanchorNeverMisplaces(t *testing.T) {
 			new:   joinParas(paraA, "Officials said the checkpoint stayed open all week.", paraB, paraC, dup, paraD),
 			claim: claimOn(t, twice, dup),
 		},
-		"duplicated passage, both intact: equal context, do not guess": {
+		"duplicated passage, both intact: equal context, do not guess (the edit tells them apart)": {
 			old:   joinParas(paraA, paraB, paraA, paraB),
 			new:   joinParas("Inserted lead.", paraA, paraB, paraA, paraB),
 			claim: claimOn(t, joinParas(paraA, paraB, paraA, paraB), "changed hands twice"),
+			fromAllowed: []app.Span{{Start: runeIndex(t, "Inserted lead.\n\n"+paraA, "changed hands twice", 0),
+				End: runeIndex(t, "Inserted lead.\n\n"+paraA, "changed hands twice", 0) + len("changed hands twice")}},
 		},
 		"the quote deleted": {
 			old:   joinParas(paraA, paraB, paraC),
@@ -166,27 +171,33 @@ func TestReanchorNeverMisplaces(t *testing.T) {
 		},
 	}
 	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			r := anchor.Reanchor(tc.new, tc.claim)
-			if len(tc.allowed) == 0 {
-				if r.Placed() {
-					t.Fatalf("placed by %s on %q (score %.3f); want an orphan", r.Method, r.Anchor.Exact, r.Score)
+		for path, reanchor := range paths {
+			t.Run(name+"/"+path, func(t *testing.T) {
+				r := reanchor(tc.old, tc.new, tc.claim)
+				allowed := tc.allowed
+				if tc.fromAllowed != nil && path == "with the old text" {
+					allowed = tc.fromAllowed
 				}
-				if r.Anchor != tc.claim || r.Reason == "" {
-					t.Fatalf("an orphan keeps its old anchor and says why: %+v", r)
-				}
-				return
-			}
-			if !r.Placed() {
-				t.Fatalf("orphaned (%s); want a placement", r.Reason)
-			}
-			for _, s := range tc.allowed {
-				if r.Anchor.Start < s.End && s.Start < r.Anchor.End {
+				if len(allowed) == 0 {
+					if r.Placed() {
+						t.Fatalf("placed by %s on %q (score %.3f); want an orphan", r.Method, r.Anchor.Exact, r.Score)
+					}
+					if r.Anchor != tc.claim || r.Reason == "" {
+						t.Fatalf("an orphan keeps its old anchor and says why: %+v", r)
+					}
 					return
 				}
-			}
-			t.Fatalf("placed on %d-%d %q, want one of %v", r.Anchor.Start, r.Anchor.End, r.Anchor.Exact, tc.allowed)
-		})
+				if !r.Placed() {
+					t.Fatalf("orphaned (%s); want a placement", r.Reason)
+				}
+				for _, s := range allowed {
+					if r.Anchor.Start < s.End && s.Start < r.Anchor.End {
+						return
+					}
+				}
+				t.Fatalf("placed on %d-%d %q, want one of %v", r.Anchor.Start, r.Anchor.End, r.Anchor.Exact, allowed)
+			})
+		}
 	}
 }
 

@@ -25,15 +25,23 @@ func (r Report) String() string {
 }
 
 // Rebase moves an article's claims and excluded ranges from oldText onto
-// newText. Claims already orphaned stay orphans (their quote is tried
-// again, so a text that brings the words back re-attaches them). Excluded
+// newText, following the edit between the two (see Text.ReanchorFrom).
+// Claims already orphaned stay orphans unless their quote is found again
+// (their anchor belongs to an older text, so they are looked for as by
+// Reanchor: a text that brings the words back re-attaches them). Excluded
 // ranges are re-placed like claims; a range whose text is gone is dropped.
 func Rebase(oldText, newText string, excluded []app.Excluded, claims []app.Claim) ([]app.Excluded, []app.Claim, Report) {
 	t := NewText(newText)
+	ch := t.changeFrom(oldText)
 	rep := Report{Methods: map[Method]int{}}
 	outClaims := make([]app.Claim, len(claims))
 	for i, c := range claims {
-		r := t.Reanchor(c.Anchor)
+		var r Result
+		if c.Orphan {
+			r = t.Reanchor(c.Anchor)
+		} else {
+			r = ch.reanchor(c.Anchor)
+		}
 		c.Anchor, c.Orphan = r.Anchor, !r.Placed()
 		rep.Methods[r.Method]++
 		if c.Orphan {
@@ -43,12 +51,12 @@ func Rebase(oldText, newText string, excluded []app.Excluded, claims []app.Claim
 	}
 	var outEx []app.Excluded
 	for _, e := range excluded {
-		old, err := app.NewAnchor(oldText, e.Span)
-		if err != nil {
+		old, ok := ch.anchorOld(e.Span)
+		if !ok {
 			rep.Dropped++
 			continue
 		}
-		r := t.Reanchor(old)
+		r := ch.reanchor(old)
 		if !r.Placed() {
 			rep.Dropped++
 			continue

@@ -68,17 +68,31 @@ func (tl *tally) add(o *tally) {
 	tl.misplacements = append(tl.misplacements, o.misplacements...)
 }
 
-// judge re-anchors every claim of s with ReanchorAll, checks each result's
-// shape and counts the outcomes. It returns a description of each
-// misplacement.
-func (tl *tally) judge(tb fataler, s *scenario) []string {
+// Paths of re-anchoring the tests measure.
+const (
+	// fromOld: Text.ReanchorFrom, given the old text, as Rebase and so the
+	// product re-anchors.
+	fromOld = true
+	// searchOnly: ReanchorAll, the new text alone.
+	searchOnly = false
+)
+
+// judge re-anchors every claim of s (by ReanchorFrom with the original
+// text when withOld, else by ReanchorAll), checks each result's shape and
+// counts the outcomes. It returns a description of each misplacement.
+func (tl *tally) judge(tb fataler, s *scenario, withOld bool) []string {
 	tb.Helper()
 	newText := string(s.text)
 	olds := make([]app.Anchor, len(s.claims))
 	for i, c := range s.claims {
 		olds[i] = c.old
 	}
-	results := anchor.ReanchorAll(newText, olds)
+	var results []anchor.Result
+	if withOld {
+		results = anchor.NewText(newText).ReanchorFrom(string(s.original), olds)
+	} else {
+		results = anchor.ReanchorAll(newText, olds)
+	}
 	tl.scenarios++
 	tl.edits += len(s.edits)
 	var bad []string
@@ -287,4 +301,13 @@ func (tl *tally) table() string {
 	fmt.Fprintf(&b, "correct placements on a verbatim copy of the claim's words (a copy edit, or a passage of %d+ runes printed twice): %d\n", dupLen, tl.copies)
 	fmt.Fprintf(&b, "MISPLACED: %d\n", tl.misplaced)
 	return b.String()
+}
+
+// summary is the report's line for another path over the same scenarios.
+func (tl *tally) summary(name string) string {
+	all := tl.sum(0, 3, 0, 2)
+	light := tl.sum(0, 1, 1, 2)
+	return fmt.Sprintf("%s: findable placed on their words %d/%d = %.2f%%, orphaned %.2f%%; intact or edited <=10%%, 4+ runes: %.2f%%; MISPLACED: %d\n",
+		name, all.correct, all.claims, 100*share(all.correct, all.claims), 100*share(all.orphaned, all.claims),
+		100*share(light.correct, light.claims), tl.misplaced)
 }
