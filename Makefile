@@ -13,7 +13,7 @@ FUZZTIME   ?= 60s
 BENCHTIME  ?= 1x
 CRASH_KILLS ?= 200
 
-.PHONY: all run build test vet fmt-check bench crashtest corpus fuzz package deps look-deps clean help
+.PHONY: all run build test vet fmt-check bench crashtest corpus bigcase fuzz package deps look-deps clean help
 
 all: build
 
@@ -23,6 +23,7 @@ help:
 	@echo "make bench    run every benchmark (one pass, one package at a time) and print a table: figure, target, met"
 	@echo "make crashtest kill the real binary CRASH_KILLS (default $(CRASH_KILLS)) times mid-work; the case must hold"
 	@echo "make corpus   regenerate the hostile-input corpus in testdata/hostile"
+	@echo "make bigcase OUT=F [SCALE=x]  write a generated case (10,000 articles at SCALE 1) to try a big case"
 	@echo "make fuzz     run every fuzz target for FUZZTIME (default $(FUZZTIME))"
 	@echo "make package  build a Linux package (.tar.xz with icon and .desktop file)"
 
@@ -56,6 +57,10 @@ crashtest: deps
 # The hostile-input corpus is generated (internal/hostile); hostile_test.go checks it is up to date.
 corpus:
 	$(GO) run ./tools/corpusgen
+
+# A generated case for trying the workbench on a big case: make bigcase OUT=big.ewcase [SCALE=0.01]
+bigcase: deps
+	EWB_BIGCASE=$(abspath $(OUT)) EWB_BIGCASE_SCALE=$(SCALE) $(GO) test -count=1 -run '^TestMakeBigCase$$' -v -timeout 30m .
 
 fuzz: deps
 	@for pkg in $$($(GO) list ./...); do \
