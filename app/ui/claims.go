@@ -366,8 +366,12 @@ func (w *Workbench) stepHistory(back bool) {
 		case *undo.GradeSource, *undo.EditSource, *undo.MergeSources, *undo.SetArticleSources:
 			w.afterSourcesChanged("")
 		case *undo.CreateEntity, *undo.EditEntity, *undo.MergeEntities, *undo.DeleteEntity, *undo.SplitEntity,
-			*undo.PutEntities, *undo.DismissName, *undo.EditClaim:
+			*undo.PutEntities, *undo.DismissName:
 			w.entityTab.reload()
+		case *undo.EditClaim:
+			if w.tabs.Selected() == w.entityTabItem {
+				w.entityTab.reload() // the entity page lists claims
+			}
 		case *undo.ApplyChangeSet:
 			w.afterCaseChanged()
 		}

@@ -177,6 +177,7 @@ func (w *Workbench) importGazetteer(ch undo.EntityChanger, path string) {
 		act      *undo.PutEntities
 		problems []string
 	}
+	ents := w.entities // read on the UI goroutine, used by the job
 	background(w, "Could not import the entities", func() (parsed, error) {
 		f, err := os.Open(path)
 		if err != nil {
@@ -193,8 +194,8 @@ func (w *Workbench) importGazetteer(ch undo.EntityChanger, path string) {
 		}
 		out.act = &undo.PutEntities{Store: ch, Name: "Import Entities"}
 		taken := map[string]string{}
-		if w.entities != nil {
-			for _, e := range w.entities.list {
+		if ents != nil {
+			for _, e := range ents.list {
 				for _, s := range spellings(e) {
 					taken[names.Fold(s)] = e.Name
 				}
