@@ -45,8 +45,12 @@ fmt-check:
 
 # One package at a time (-p 1), so that benchmarks do not share the two cores. The scale benchmarks
 # generate their 10,000-article case once (about a minute) and keep it in the temporary folder.
+# The GL frame benchmarks (glframe_bench_test.go) open a real window: with no display they run
+# under Xvfb, where OpenGL is Mesa's llvmpipe, drawn by the CPU.
+XRUN := $(if $(DISPLAY)$(WAYLAND_DISPLAY),,xvfb-run -a -s "-screen 0 1920x1080x24")
 bench: deps
-	$(GO) test -p 1 -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -timeout 30m ./... | tee bench.out
+	$(if $(XRUN),@./scripts/ensure-deps $(BUILD_DEBS) xvfb xauth)
+	$(XRUN) $(GO) test -p 1 -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -timeout 30m ./... | tee bench.out
 	@$(GO) run ./tools/benchtable bench.out
 
 # The crash harness: SIGKILL the real binary at random moments CRASH_KILLS times (make test runs 10).

@@ -21,8 +21,24 @@ var built struct {
 	err  error
 }
 
+// TestMain runs the tests in a goroutine and keeps the main thread for the
+// GL frame benchmarks (glframe_bench_test.go), whose driver must run there.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	done := make(chan int, 1)
+	go func() {
+		code := m.Run()
+		stopGL()
+		done <- code
+	}()
+	var code int
+	for waiting := true; waiting; {
+		select {
+		case code = <-done:
+			waiting = false
+		case f := <-glMain:
+			f()
+		}
+	}
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}

@@ -27,6 +27,7 @@ func (r *timelineRenderer) drawLane(objs []fyne.CanvasObject, li int, top float3
 			objs = r.drawRange(objs, l, i, y)
 		}
 	}
+	objs = r.flushStrips(objs)
 	y := top + m.lanePad + float32(l.rows)*m.rowH
 	ca, cb := l.clusterWindow(v0, v1)
 	for k := ca; k < cb; k++ {
@@ -47,6 +48,10 @@ func (r *timelineRenderer) drawRange(objs []fyne.CanvasObject, l *tlLane, i int,
 	x1 := max(t.xOf(l.end[i]), x0+m.minBar)
 	bx0, bx1 := max(x0, -8), min(x1, w+8) // far ends are cut so coordinates stay small
 	var fade float32
+	if r.isSliver(it, bx0, bx1) {
+		r.sliver(l.row[i], bx0, bx1, y, h, col, it.Conflict)
+		return r.caption(objs, it, max(x0, 0), min(x1, w), x1+m.pad, t.xOf(l.next[i])-m.gap, y, p.ink(col))
+	}
 	if it.Approx {
 		fade = min(16, (x1-x0)/3)
 		left, right := bx0, bx1
@@ -191,10 +196,10 @@ func (r *timelineRenderer) poly(sides uint, fill, stroke color.Color, width, x, 
 }
 
 // fade takes a horizontal gradient from one colour to another. Gradients
-// are cached as textures, so a reused one is refreshed when its colours
-// change.
+// are cached as textures, so they are pooled by colour, and a new one is
+// refreshed when it takes its colours.
 func (r *timelineRenderer) fade(from, to color.NRGBA, x, y, w, h float32) *canvas.LinearGradient {
-	o := r.fades.get()
+	o := r.fades.get([2]color.NRGBA{from, to})
 	changed := o.StartColor != color.Color(from) || o.EndColor != color.Color(to) || o.Angle != 270
 	o.StartColor, o.EndColor, o.Angle = from, to, 270
 	o.Move(fyne.NewPos(x, y))
@@ -208,7 +213,7 @@ func (r *timelineRenderer) fade(from, to color.NRGBA, x, y, w, h float32) *canva
 
 // halo takes a round gradient fading out from its centre.
 func (r *timelineRenderer) halo(from, to color.NRGBA, x, y, d float32) *canvas.RadialGradient {
-	o := r.halos.get()
+	o := r.halos.get([2]color.NRGBA{from, to})
 	changed := o.StartColor != color.Color(from) || o.EndColor != color.Color(to)
 	o.StartColor, o.EndColor = from, to
 	o.Move(fyne.NewPos(x, y))
@@ -229,7 +234,7 @@ type tlDash struct {
 
 // dash takes a dashed outline of colour c.
 func (r *timelineRenderer) dash(c color.NRGBA, x, y, w, h float32) *canvas.Raster {
-	d := r.dashes.get()
+	d := r.dashes.get(c)
 	if d.r == nil {
 		d.r = canvas.NewRaster(d.generate)
 	}

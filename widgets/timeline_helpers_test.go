@@ -68,6 +68,40 @@ func (d drawnObj) textWidth() float32 {
 	return fyne.MeasureText(d.text, d.textSize, d.style).Width
 }
 
+// rasterRuns reads a raster as drawn boxes: each run of one colour along
+// its middle row, with the height that colour has in the run's middle
+// column. A strip of slivers reads as its bars (and the sides of their
+// conflict frames); a dashed outline as its two sides.
+func rasterRuns(r *canvas.Raster, pos, cp fyne.Position, cs fyne.Size) []drawnObj {
+	w, h := int(r.Size().Width), int(r.Size().Height)
+	if w <= 0 || h <= 0 {
+		return nil
+	}
+	img := r.Generator(w, h)
+	var out []drawnObj
+	mid := h / 2
+	for x := 0; x < w; {
+		c := color.NRGBAModel.Convert(img.At(x, mid)).(color.NRGBA)
+		end := x + 1
+		for end < w && color.NRGBAModel.Convert(img.At(end, mid)) == color.Color(c) {
+			end++
+		}
+		if c.A != 0 {
+			cx, y0, y1 := (x+end)/2, mid, mid+1
+			for y0 > 0 && color.NRGBAModel.Convert(img.At(cx, y0-1)) == color.Color(c) {
+				y0--
+			}
+			for y1 < h && color.NRGBAModel.Convert(img.At(cx, y1)) == color.Color(c) {
+				y1++
+			}
+			out = append(out, drawnObj{obj: r, pos: pos.Add(fyne.NewPos(float32(x), float32(y0))),
+				size: fyne.NewSize(float32(end-x), float32(y1-y0)), clipPos: cp, clipSize: cs, fill: c})
+		}
+		x = end
+	}
+	return out
+}
+
 // drawnObjects walks the timeline's visible objects.
 func drawnObjects(t testing.TB, tl *widgets.Timeline) []drawnObj {
 	t.Helper()
@@ -86,6 +120,9 @@ func drawnObjects(t testing.TB, tl *widgets.Timeline) []drawnObj {
 			d.fill, d.hasOutline = v.FillColor, v.StrokeWidth > 0
 		case *canvas.RegularPolygon:
 			d.fill, d.hasOutline = v.FillColor, v.StrokeWidth > 0
+		case *canvas.Raster:
+			out = append(out, rasterRuns(v, pos, cp, cs)...)
+			return
 		case *container.Clip:
 			for _, c := range test.WidgetRenderer(v).Objects() {
 				walk(c, pos, pos, v.Size())

@@ -27,9 +27,12 @@ type timelineRenderer struct {
 	rects  tlPool[canvas.Rectangle]
 	texts  tlPool[canvas.Text]
 	polys  tlPool[canvas.RegularPolygon]
-	fades  tlPool[canvas.LinearGradient]
-	halos  tlPool[canvas.RadialGradient]
-	dashes tlPool[tlDash]
+	fades  tlKeyedPool[[2]color.NRGBA, canvas.LinearGradient]
+	halos  tlKeyedPool[[2]color.NRGBA, canvas.RadialGradient]
+	dashes tlKeyedPool[color.NRGBA, tlDash]
+	strips tlPool[tlStrip]
+
+	laneStrips [tlMaxRows]*tlStrip // the strips of the lane being drawn, by row
 
 	axis        tlTicks
 	laneTop     []float32 // top of each lane in content coordinates
@@ -62,7 +65,12 @@ func newTimelineRenderer(t *Timeline) *timelineRenderer {
 // readTheme sets the colours of the fixed objects.
 func (r *timelineRenderer) readTheme() {
 	r.pal = newTLPalette(r.t.Theme())
-	r.bg.FillColor = r.pal.bg
+	r.fades.drop()
+	r.halos.drop()
+	r.dashes.drop()
+	// The timeline lies on its parent's background (the window clears to the
+	// theme's): bg only catches nothing and marks the canvas for repaints.
+	r.bg.FillColor = color.Transparent
 	r.corner.FillColor = r.pal.headerBg
 	r.hdrRule.FillColor, r.colRule.FillColor = r.pal.rule, r.pal.rule
 	r.focus.FillColor, r.focus.StrokeColor = color.Transparent, r.pal.focus
@@ -159,13 +167,18 @@ func (r *timelineRenderer) build() {
 	r.fades.reset()
 	r.halos.reset()
 	r.dashes.reset()
+	r.strips.reset()
 	t.axis(&r.axis)
 	r.header.Objects = r.buildHeader(r.header.Objects[:0])
 	r.plot.Objects = r.buildPlot(r.plot.Objects[:0])
 	r.titles.Objects = r.buildTitles(r.titles.Objects[:0])
 	r.focus.Hidden = !t.focus
 	r.tip.place(r)
-	canvas.Refresh(t)
+	// Mark the canvas for a repaint without refreshing the widget: a
+	// widget's refresh frees the GL textures of every object in it, and the
+	// gradients and dashes would be generated again each frame. The pooled
+	// ones refresh themselves when their colours change (fade, halo, dash).
+	canvas.Refresh(r.bg)
 }
 
 // layoutLanes stacks the lanes and keeps the vertical scroll in range.
@@ -230,10 +243,11 @@ func (r *timelineRenderer) buildPlot(objs []fyne.CanvasObject) []fyne.CanvasObje
 	t, m := r.t, &r.t.met
 	w := t.view.plotW
 	first, last := r.visibleLanes()
+	// Lanes are told apart by a rule under each (and the shaded title
+	// column), not by shading the plot: every pixel filled costs time with a
+	// software OpenGL, and a frame has only 16 ms.
 	for li := first; li < last; li++ {
-		if li%2 == 1 {
-			objs = append(objs, r.rect(r.pal.laneAlt, 0, r.laneTop[li]-t.view.scrollY, w, t.lanes[li].height(m)))
-		}
+		objs = append(objs, r.rect(r.pal.gridMajor, 0, r.laneTop[li]+t.lanes[li].height(m)-1-t.view.scrollY, w, 1))
 	}
 	bottom := min(r.contentH-t.view.scrollY, r.size.Height-m.hdrH)
 	for _, x := range r.axis.minor {

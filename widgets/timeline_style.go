@@ -71,7 +71,7 @@ func (t *Timeline) maxRows() int {
 type tlPalette struct {
 	dark                    bool
 	bg, fg, dim             color.Color
-	laneAlt, titleBg        color.Color
+	titleBg                 color.Color
 	headerBg, rule          color.Color
 	gridMinor, gridMajor    color.Color
 	selected, conflict      color.Color
@@ -80,6 +80,7 @@ type tlPalette struct {
 	tipBg, tipBorder, tipFg color.Color
 	focus, scroll           color.Color
 	inkDark, inkLight       color.NRGBA
+	inks                    map[color.NRGBA]color.NRGBA // ink's answers: it runs for every bar of every frame
 }
 
 // newTLPalette reads the theme; the variant is judged from the background.
@@ -87,7 +88,6 @@ func newTLPalette(th fyne.Theme) tlPalette {
 	base := newPalette(th)
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	p := tlPalette{dark: base.dark, bg: base.bg, fg: base.fg, dim: base.dim}
-	p.laneAlt = blend(p.bg, p.fg, 0.04)
 	p.titleBg = blend(p.bg, p.fg, 0.07)
 	p.headerBg = blend(p.bg, p.fg, 0.09)
 	p.rule = blend(p.bg, p.fg, 0.25)
@@ -104,6 +104,7 @@ func newTLPalette(th fyne.Theme) tlPalette {
 	p.scroll = th.Color(theme.ColorNameScrollBar, v)
 	p.inkDark = color.NRGBA{0x12, 0x12, 0x12, 0xff}
 	p.inkLight = color.NRGBA{0xfa, 0xfa, 0xfa, 0xff}
+	p.inks = map[color.NRGBA]color.NRGBA{}
 	if p.dark {
 		p.dash = color.NRGBA{0xf0, 0xf0, 0xf0, 0xff}
 	} else {
@@ -113,11 +114,18 @@ func newTLPalette(th fyne.Theme) tlPalette {
 }
 
 // ink is the text colour that reads best on c.
-func (p *tlPalette) ink(c color.Color) color.NRGBA {
-	if contrast(c, p.inkDark) >= contrast(c, p.inkLight) {
-		return p.inkDark
+func (p *tlPalette) ink(c color.NRGBA) color.NRGBA {
+	if ink, ok := p.inks[c]; ok {
+		return ink
 	}
-	return p.inkLight
+	ink := p.inkLight
+	if contrast(c, p.inkDark) >= contrast(c, p.inkLight) {
+		ink = p.inkDark
+	}
+	if p.inks != nil {
+		p.inks[c] = ink
+	}
+	return ink
 }
 
 // tlTextKey keys a cached text width.
@@ -183,6 +191,34 @@ func (p *tlPool[T]) get() *T {
 }
 
 func (p *tlPool[T]) reset() { p.n = 0 }
+
+// tlKeyedPool is a tlPool per key. Objects whose look is kept in a texture
+// (gradients, rasters) are pooled by colour, so that one reused for the
+// next frame usually has the same colours and keeps its texture.
+type tlKeyedPool[K comparable, T any] struct {
+	m map[K]*tlPool[T]
+}
+
+func (p *tlKeyedPool[K, T]) get(k K) *T {
+	q := p.m[k]
+	if q == nil {
+		if p.m == nil {
+			p.m = map[K]*tlPool[T]{}
+		}
+		q = &tlPool[T]{}
+		p.m[k] = q
+	}
+	return q.get()
+}
+
+func (p *tlKeyedPool[K, T]) reset() {
+	for _, q := range p.m {
+		q.reset()
+	}
+}
+
+// drop forgets every object, e.g. when the theme's colours change.
+func (p *tlKeyedPool[K, T]) drop() { clear(p.m) }
 
 // tlNoLayout is a layout that leaves objects where they were put; its
 // MinSize is zero so that clipping containers never measure the children.
