@@ -27,7 +27,7 @@ func (r *timelineRenderer) drawLane(objs []fyne.CanvasObject, li int, top float3
 			objs = r.drawRange(objs, l, i, y)
 		}
 	}
-	objs = r.flushStrips(objs)
+	objs = r.drawStrips(objs, li, top, v0, v1)
 	y := top + m.lanePad + float32(l.rows)*m.rowH
 	ca, cb := l.clusterWindow(v0, v1)
 	for k := ca; k < cb; k++ {
@@ -48,8 +48,7 @@ func (r *timelineRenderer) drawRange(objs []fyne.CanvasObject, l *tlLane, i int,
 	x1 := max(t.xOf(l.end[i]), x0+m.minBar)
 	bx0, bx1 := max(x0, -8), min(x1, w+8) // far ends are cut so coordinates stay small
 	var fade float32
-	if r.isSliver(it, bx0, bx1) {
-		r.sliver(l.row[i], bx0, bx1, y, h, col, it.Conflict)
+	if r.isSliver(it, x0, x1) { // drawn in the row's strip (drawStrips)
 		return r.caption(objs, it, max(x0, 0), min(x1, w), x1+m.pad, t.xOf(l.next[i])-m.gap, y, p.ink(col))
 	}
 	if it.Approx {

@@ -30,9 +30,10 @@ type timelineRenderer struct {
 	fades  tlKeyedPool[[2]color.NRGBA, canvas.LinearGradient]
 	halos  tlKeyedPool[[2]color.NRGBA, canvas.RadialGradient]
 	dashes tlKeyedPool[color.NRGBA, tlDash]
-	strips tlPool[tlStrip]
 
-	laneStrips [tlMaxRows]*tlStrip // the strips of the lane being drawn, by row
+	laneStrips []*tlLaneStrips // each lane's strips of slivers
+	stripGen   uint64          // counts changes that repaint every strip: items, selection, theme
+	stripSel   string          // the selection the strips were painted for
 
 	axis        tlTicks
 	laneTop     []float32 // top of each lane in content coordinates
@@ -68,6 +69,7 @@ func (r *timelineRenderer) readTheme() {
 	r.fades.drop()
 	r.halos.drop()
 	r.dashes.drop()
+	r.stripGen++
 	// The timeline lies on its parent's background (the window clears to the
 	// theme's): bg only catches nothing and marks the canvas for repaints.
 	r.bg.FillColor = color.Transparent
@@ -129,6 +131,7 @@ func (r *timelineRenderer) Refresh() {
 func (r *timelineRenderer) update(data bool) {
 	if data {
 		r.packed, r.titlesValid = false, false
+		r.stripGen++
 	}
 	r.build()
 }
@@ -167,7 +170,10 @@ func (r *timelineRenderer) build() {
 	r.fades.reset()
 	r.halos.reset()
 	r.dashes.reset()
-	r.strips.reset()
+	if t.selected != r.stripSel {
+		r.stripSel = t.selected
+		r.stripGen++
+	}
 	t.axis(&r.axis)
 	r.header.Objects = r.buildHeader(r.header.Objects[:0])
 	r.plot.Objects = r.buildPlot(r.plot.Objects[:0])

@@ -15,6 +15,10 @@ import (
 // each, thousands a frame, so such slivers are drawn together: one raster
 // per lane row, painted on the CPU. Their look is unchanged: each keeps its
 // colour and its conflict outline.
+//
+// A strip is painted for half a view more on each side than is shown, so a
+// pan only moves it; it is painted again when the view leaves that range,
+// the zoom changes, or the items, the selection or the theme do.
 
 // tlSliver is one bar in a strip, x relative to the strip's left edge.
 type tlSliver struct {
@@ -25,75 +29,131 @@ type tlSliver struct {
 
 // tlStrip is the slivers of one lane row.
 type tlStrip struct {
-	r       *canvas.Raster
-	x, y, h float32    // top left of the bars (the strip has a 1-unit margin for outlines) and their height
-	bars    []tlSliver // this frame's, in plot coordinates until placed
-	drawn   []tlSliver // what the raster last painted
-	drawnH  float32
-	img     *image.NRGBA
+	r     *canvas.Raster
+	x     float32    // left edge from the lane strips' origin c0 (with a 1-unit margin for outlines)
+	bars  []tlSliver // being collected, relative to c0 until placed
+	drawn []tlSliver // what the raster paints
+	img   *image.RGBA
 }
 
-// isSliver reports whether a bar from bx0 to bx1 is drawn in a strip: it is
-// no wider than the narrowest bar plus a unit, and has nothing of its own to
+// tlLaneStrips are a lane's strips, one per row, and what they were
+// painted for.
+type tlLaneStrips struct {
+	spp    float64 // the zoom
+	gen    uint64  // r.stripGen when painted
+	c0, c1 float64 // the time range painted
+	rows   [tlMaxRows]*tlStrip
+}
+
+// isSliver reports whether a bar drawn from x0 to x1 (not cut at the view's
+// edges, so a pan does not change the answer) goes in a strip: it is no
+// wider than the narrowest bar plus a unit, and has nothing of its own to
 // show (the selected item is drawn on its own, with its outline).
-func (r *timelineRenderer) isSliver(it *TimelineItem, bx0, bx1 float32) bool {
-	return bx1-bx0 <= r.t.met.minBar+1 && it.ID != r.t.selected
+func (r *timelineRenderer) isSliver(it *TimelineItem, x0, x1 float32) bool {
+	return x1-x0 <= r.t.met.minBar+1 && it.ID != r.t.selected
 }
 
-// sliver adds a bar to the strip of row at plot y.
-func (r *timelineRenderer) sliver(row int8, x0, x1, y, h float32, col color.NRGBA, conflict bool) {
-	s := r.laneStrips[row]
-	if s == nil {
-		s = r.strips.get()
-		s.bars, s.y, s.h = s.bars[:0], y, h
-		r.laneStrips[row] = s
+// drawStrips appends lane li's strips, painting them first when the view
+// has left what they hold.
+func (r *timelineRenderer) drawStrips(objs []fyne.CanvasObject, li int, top float32, v0, v1 float64) []fyne.CanvasObject {
+	t, m := r.t, &r.t.met
+	for len(r.laneStrips) <= li {
+		r.laneStrips = append(r.laneStrips, &tlLaneStrips{})
 	}
-	b := tlSliver{x0: x0, x1: x1, col: col}
-	if conflict {
-		b.conflict = color.NRGBAModel.Convert(r.pal.conflict).(color.NRGBA)
+	ls := r.laneStrips[li]
+	if ls.spp != t.view.spp || ls.gen != r.stripGen || v0 < ls.c0 || v1 > ls.c1 {
+		r.paintStrips(ls, &t.lanes[li], v0, v1)
 	}
-	s.bars = append(s.bars, b)
-}
-
-// flushStrips places the lane's strips, repainting those whose bars
-// changed, and appends them to objs.
-func (r *timelineRenderer) flushStrips(objs []fyne.CanvasObject) []fyne.CanvasObject {
-	for row, s := range r.laneStrips {
-		if s == nil {
+	origin := t.xOf(ls.c0)
+	for row, s := range ls.rows {
+		if s == nil || len(s.drawn) == 0 {
 			continue
 		}
-		r.laneStrips[row] = nil
-		if s.r == nil {
-			s.r = canvas.NewRaster(s.generate)
-		}
-		x0, x1 := float32(math.Inf(1)), float32(math.Inf(-1))
-		for _, b := range s.bars {
-			x0, x1 = min(x0, b.x0), max(x1, b.x1)
-		}
-		s.x = x0 - 1
-		for i := range s.bars {
-			s.bars[i].x0 -= s.x
-			s.bars[i].x1 -= s.x
-		}
-		s.r.Move(fyne.NewPos(s.x, s.y-1))
-		size := fyne.NewSize(x1-x0+2, s.h+2)
-		changed := !slices.Equal(s.bars, s.drawn) || s.h != s.drawnH
-		s.drawn, s.drawnH = append(s.drawn[:0], s.bars...), s.h
-		if size != s.r.Size() {
-			s.r.Resize(size) // repaints
-		} else if changed {
-			s.r.Refresh()
-		}
+		s.r.Move(fyne.NewPos(origin+s.x, top+m.lanePad+float32(row)*m.rowH-1))
 		objs = append(objs, s.r)
 	}
 	return objs
+}
+
+// paintStrips collects the lane's slivers over [v0, v1) and half a view
+// either side, and repaints the strips whose bars changed.
+func (r *timelineRenderer) paintStrips(ls *tlLaneStrips, l *tlLane, v0, v1 float64) {
+	t, m := r.t, &r.t.met
+	spp := t.view.spp
+	ls.spp, ls.gen = spp, r.stripGen
+	ls.c0, ls.c1 = v0-(v1-v0)/2, v1+(v1-v0)/2
+	for _, s := range ls.rows {
+		if s != nil {
+			s.bars = s.bars[:0]
+		}
+	}
+	var conflict color.NRGBA
+	if r.pal.conflict != nil {
+		conflict = color.NRGBAModel.Convert(r.pal.conflict).(color.NRGBA)
+	}
+	lo, hi := l.window(ls.c0, ls.c1, 0)
+	for i := lo; i < hi; i++ {
+		it := &l.items[i]
+		if l.row[i] < 0 || it.instant() || l.x1[i] <= ls.c0 || l.x0[i] >= ls.c1 {
+			continue
+		}
+		x0 := float32((l.start[i] - ls.c0) / spp)
+		x1 := max(float32((l.end[i]-ls.c0)/spp), x0+m.minBar)
+		if !r.isSliver(it, x0, x1) {
+			continue
+		}
+		row := l.row[i]
+		if ls.rows[row] == nil {
+			ls.rows[row] = &tlStrip{}
+		}
+		b := tlSliver{x0: x0, x1: x1, col: PaletteColor(it.Color, r.pal.dark)}
+		if it.Conflict {
+			b.conflict = conflict
+		}
+		ls.rows[row].bars = append(ls.rows[row].bars, b)
+	}
+	for _, s := range ls.rows {
+		if s != nil {
+			s.place(m.itemH)
+		}
+	}
+}
+
+// place sizes the strip around its bars, makes them relative to its left
+// edge, and repaints it when they changed.
+func (s *tlStrip) place(itemH float32) {
+	if len(s.bars) == 0 {
+		s.drawn = s.drawn[:0]
+		return
+	}
+	if s.r == nil {
+		s.r = canvas.NewRaster(s.generate)
+		s.r.ScaleMode = canvas.ImageScalePixels // moved by fractions of a pixel, it stays sharp
+	}
+	x0, x1 := float32(math.Inf(1)), float32(math.Inf(-1))
+	for _, b := range s.bars {
+		x0, x1 = min(x0, b.x0), max(x1, b.x1)
+	}
+	s.x = x0 - 1
+	for i := range s.bars {
+		s.bars[i].x0 -= s.x
+		s.bars[i].x1 -= s.x
+	}
+	size := fyne.NewSize(x1-x0+2, itemH+2)
+	changed := !slices.Equal(s.bars, s.drawn)
+	s.drawn = append(s.drawn[:0], s.bars...)
+	if size != s.r.Size() {
+		s.r.Resize(size) // repaints
+	} else if changed {
+		s.r.Refresh()
+	}
 }
 
 // generate paints the strip at the raster's pixel size: each bar, framed
 // in the conflict colour when it has one.
 func (s *tlStrip) generate(w, h int) image.Image {
 	if s.img == nil || s.img.Rect.Dx() != w || s.img.Rect.Dy() != h {
-		s.img = image.NewNRGBA(image.Rect(0, 0, w, h))
+		s.img = image.NewRGBA(image.Rect(0, 0, w, h)) // premultiplied: the GL painter uploads it as it is
 	} else {
 		clear(s.img.Pix)
 	}
@@ -103,7 +163,8 @@ func (s *tlStrip) generate(w, h int) image.Image {
 	}
 	sx, sy := float32(w)/size.Width, float32(h)/size.Height
 	px := func(v, scale float32) int { return int(math.Round(float64(v * scale))) }
-	fill := func(x0, y0, x1, y1 int, c color.NRGBA) {
+	fill := func(x0, y0, x1, y1 int, nc color.NRGBA) {
+		c := color.RGBAModel.Convert(nc).(color.RGBA)
 		x0, y0, x1, y1 = max(x0, 0), max(y0, 0), min(x1, w), min(y1, h)
 		for y := y0; y < y1; y++ {
 			row := s.img.Pix[y*s.img.Stride:]
