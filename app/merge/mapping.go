@@ -22,6 +22,30 @@ func (p *Plan) mapSources(ix *index, theirs []app.Source) map[app.ID]app.ID {
 	return ids
 }
 
+// mapEntities adds to ids their entities that are ours under another id:
+// their entity's name is our entity's name or one of its spellings (case
+// and spacing ignored). Two analysts who each made "Al-Qaim" get one
+// entity with both sets of spellings and claims, not two. An entity of ours
+// that two of theirs name is matched to the first only.
+func (p *Plan) mapEntities(ix *index, theirs []app.Entity, ids map[app.ID]app.ID) {
+	taken := map[app.ID]bool{}
+	for _, e := range theirs {
+		taken[e.ID] = true // their ids that are ours already
+	}
+	for _, e := range theirs {
+		if _, same := ix.entities[e.ID]; same {
+			continue
+		}
+		ours, ok := ix.entNames[key(e.Name)]
+		if !ok || taken[ours] {
+			continue
+		}
+		taken[ours] = true
+		ids[e.ID] = ours
+		p.Mapped = append(p.Mapped, Mapping{Kind: KindEntity, Theirs: e.ID, Ours: ours, Label: e.Name, Why: "same name"})
+	}
+}
+
 // mapArticles adds to ids their articles that are ours under another id
 // (the same text, by TextHash).
 func (p *Plan) mapArticles(ix *index, theirs []app.Article, ids map[app.ID]app.ID) {
@@ -65,7 +89,7 @@ func rewrite(s *app.Snapshot, ids map[app.ID]app.ID) *app.Snapshot {
 		t.Articles = append(t.Articles, a)
 	}
 	for _, e := range s.Entities {
-		e.Aliases = slices.Clone(e.Aliases)
+		e.ID, e.Aliases = m(e.ID), slices.Clone(e.Aliases)
 		for i := range e.Aliases {
 			e.Aliases[i].ArticleID = m(e.Aliases[i].ArticleID)
 		}
@@ -85,6 +109,15 @@ func rewrite(s *app.Snapshot, ids map[app.ID]app.ID) *app.Snapshot {
 func copyClaim(c app.Claim, m func(app.ID) app.ID) app.Claim {
 	c.ArticleID, c.AttributedTo = m(c.ArticleID), m(c.AttributedTo)
 	c.Tags, c.EntityIDs = slices.Clone(c.Tags), slices.Clone(c.EntityIDs)
+	seen := map[app.ID]bool{}
+	c.EntityIDs = slices.DeleteFunc(c.EntityIDs, func(id app.ID) bool { // two of their entities may be one of ours
+		dup := seen[m(id)]
+		seen[m(id)] = true
+		return dup
+	})
+	for i := range c.EntityIDs {
+		c.EntityIDs[i] = m(c.EntityIDs[i])
+	}
 	if c.Quantity != nil {
 		q := *c.Quantity
 		c.Quantity = &q

@@ -12,7 +12,9 @@
 //     and their claims on it come onto our article. A source of theirs
 //     named as one of ours (by name or alias, ignoring case and spacing)
 //     is likewise mapped onto ours; their links, attributions and grade
-//     history follow it.
+//     history follow it. So is an entity of theirs whose name is the name
+//     or a spelling of one of ours: its spellings join ours and its claims
+//     link ours.
 //   - Only content counts: two versions that differ only in their
 //     timestamps (CreatedAt, UpdatedAt, ImportedAt), in who made or last
 //     changed them, or in how an article was imported (format, file name,

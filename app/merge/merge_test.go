@@ -287,3 +287,48 @@ func TestChangeSetRefusesUnknownChoices(t *testing.T) {
 		t.Errorf("the inverse of nothing is not nothing: %v", err)
 	}
 }
+
+// Their entity of the same name as ours (case and spacing aside) is ours:
+// its spellings join ours, its claims link ours, and the inverse undoes it.
+func TestMergeMapsEntitiesOfTheSameName(t *testing.T) {
+	ours := copyOf(t, base(t))
+	theirs := copyOf(t, base(t))
+	qaim, claim := app.NewID(), app.NewID()
+	theirs.Entities = []app.Entity{{ID: qaim, Kind: app.EntityPlace, Name: "al-qaim", Notes: "district centre",
+		Aliases: []app.Alias{{Name: "Qa'im", ArticleID: idQaim}}, CreatedAt: at(9), UpdatedAt: at(9)}}
+	theirs.Claims[0].EntityIDs = []app.ID{qaim} // the same claim, linked to their entity
+	theirs.Claims = append(theirs.Claims, app.Claim{ID: claim, ArticleID: idQaim, Anchor: anchorOf(t, textQaim, "1,500"),
+		EntityIDs: []app.ID{qaim}, CreatedAt: at(9), UpdatedAt: at(9)})
+	p := merge.NewPlan(ours, theirs)
+	want := merge.Mapping{Kind: merge.KindEntity, Theirs: qaim, Ours: idPlace, Label: "al-qaim", Why: "same name"}
+	if !slices.Contains(p.Mapped, want) {
+		t.Fatalf("mapped = %+v, want %+v", p.Mapped, want)
+	}
+	cs, err := p.ChangeSet(p.TakeAll(merge.Ours))
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := caseWith(t, ours)
+	applyTo(t, k, cs)
+	merged := load(t, k)
+	if len(merged.Entities) != 1 {
+		t.Fatalf("merged case has %d entities, want one: %+v", len(merged.Entities), merged.Entities)
+	}
+	e := merged.Entities[0]
+	var names []string
+	for _, al := range e.Aliases {
+		names = append(names, al.Name)
+	}
+	if e.ID != idPlace || e.Name != "Al-Qaim" || !slices.Contains(names, "Qa'im") || !slices.Contains(names, "Al-Qāʾim") {
+		t.Errorf("merged entity = %s %q with spellings %q, want ours with theirs added", e.ID.Short(), e.Name, names)
+	}
+	for _, id := range []app.ID{idRetook, claim} {
+		if c := claimOf(merged, id); c == nil || !slices.Equal(c.EntityIDs, []app.ID{idPlace}) {
+			t.Errorf("claim %s links %v, want our entity only", id.Short(), c.EntityIDs)
+		}
+	}
+	applyTo(t, k, merge.Inverse(ours, cs))
+	if back := load(t, k); !reflect.DeepEqual(back, ours) {
+		t.Errorf("the inverse does not give ours back:\n got %+v\nwant %+v", back.Entities, ours.Entities)
+	}
+}

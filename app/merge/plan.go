@@ -23,6 +23,7 @@ func NewPlan(ours, theirs *app.Snapshot) *Plan {
 	ix := indexOurs(ours)
 	ids := p.mapSources(ix, theirs.Sources)
 	p.mapArticles(ix, theirs.Articles, ids)
+	p.mapEntities(ix, theirs.Entities, ids)
 	t := rewrite(theirs, ids)
 	p.planSources(ix, t.Sources)
 	p.planHistory(ix, t.History)
@@ -45,6 +46,7 @@ type index struct {
 	hashes   map[string]app.ID
 	entities map[app.ID]*app.Entity
 	aliases  map[string]app.ID // alias keys of our entities
+	entNames map[string]app.ID // name and alias keys of our entities
 	claims   map[app.ID]*app.Claim
 	events   map[app.ID]*app.Event
 	// claimList is our claims in the case's order.
@@ -54,7 +56,7 @@ type index struct {
 
 func indexOurs(s *app.Snapshot) *index {
 	ix := &index{sources: map[app.ID]*app.Source{}, srcNames: map[string]app.ID{}, articles: map[app.ID]*app.Article{},
-		hashes: map[string]app.ID{}, entities: map[app.ID]*app.Entity{}, aliases: map[string]app.ID{},
+		hashes: map[string]app.ID{}, entities: map[app.ID]*app.Entity{}, aliases: map[string]app.ID{}, entNames: map[string]app.ID{},
 		claims: map[app.ID]*app.Claim{}, events: map[app.ID]*app.Event{}, history: s.History, claimList: s.Claims}
 	for i := range s.Sources {
 		src := &s.Sources[i]
@@ -76,6 +78,11 @@ func indexOurs(s *app.Snapshot) *index {
 		for _, al := range e.Aliases {
 			ix.aliases[key(al.Name)] = e.ID
 		}
+		for _, n := range append([]string{e.Name}, aliasNames(e.Aliases)...) {
+			if _, dup := ix.entNames[key(n)]; !dup {
+				ix.entNames[key(n)] = e.ID
+			}
+		}
 	}
 	for i := range s.Claims {
 		ix.claims[s.Claims[i].ID] = &s.Claims[i]
@@ -84,6 +91,15 @@ func indexOurs(s *app.Snapshot) *index {
 		ix.events[s.Events[i].ID] = &s.Events[i]
 	}
 	return ix
+}
+
+// aliasNames are the names of a list of aliases.
+func aliasNames(list []app.Alias) []string {
+	out := make([]string, len(list))
+	for i, al := range list {
+		out[i] = al.Name
+	}
+	return out
 }
 
 // key is how names are compared: case and spacing ignored.
