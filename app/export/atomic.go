@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
+	"time"
 
 	"github.com/evidence-workbench/workbench/app"
 )
@@ -33,6 +35,7 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 	if st, serr := os.Stat(path); serr == nil {
 		mode = st.Mode().Perm()
 	}
+	removeStaleParts(dir, base)
 	f, err := os.CreateTemp(dir, "."+base+".*.part")
 	if err != nil {
 		return fileError(path, err)
@@ -70,6 +73,32 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		_ = d.Close()
 	}
 	return nil
+}
+
+// staleAfter is how old a temporary file of an export must be before a
+// later export to the same file removes it: a younger one may be another
+// window's export still being written.
+const staleAfter = time.Hour
+
+// removeStaleParts removes the temporary files an export to dir/base left
+// when it was killed before it could clean up (WriteFile removes its own on
+// any error it sees). Only hidden ".base.*.part" files older than
+// staleAfter are touched; failures are ignored, the export goes on.
+func removeStaleParts(dir, base string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + "."
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ".part") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
+			_ = os.Remove(filepath.Join(dir, name))
+		}
+	}
 }
 
 // fileError turns a failure to write path into a sentence for the user.

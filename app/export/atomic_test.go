@@ -6,9 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/evidence-workbench/workbench/app"
 	"github.com/evidence-workbench/workbench/app/export"
@@ -129,5 +131,40 @@ func TestWriteFileReadOnlyFolder(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(path); string(b) != "old" {
 		t.Errorf("destination changed to %q", b)
+	}
+}
+
+// TestWriteFileRemovesWhatAKilledExportLeft: a killed export leaves its
+// hidden temporary file; the next export to the same file removes it once
+// it is an hour old, and leaves younger ones (another window may be writing
+// them) and other files alone.
+func TestWriteFileRemovesWhatAKilledExportLeft(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-2 * time.Hour)
+	files := map[string]time.Time{
+		".timeline.json.1234.part": old,        // left by a kill: removed
+		".timeline.json.5678.part": time.Now(), // may be in progress: kept
+		".report.html.999.part":    old,        // another destination's: kept
+		"timeline.json.part":       old,        // not hidden, not ours: kept
+	}
+	for name, mtime := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := export.WriteFile(filepath.Join(dir, "timeline.json"), func(w io.Writer) error {
+		_, err := io.WriteString(w, "{}")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got := entries(t, dir)
+	want := []string{".report.html.999.part", ".timeline.json.5678.part", "timeline.json", "timeline.json.part"}
+	if !slices.Equal(got, want) {
+		t.Errorf("folder holds %q, want %q", got, want)
 	}
 }
