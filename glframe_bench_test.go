@@ -192,13 +192,13 @@ func reportFrames(b *testing.B, frames []time.Duration) {
 	b.ReportMetric(float64(len(frames)), "frames")
 }
 
-// timeFrames times the frames caused by change(0), change(1), ...: 10
-// unmeasured, then 60 per iteration, and reports them and what the
-// timeline draws.
+// timeFrames times the frames caused by change(0), change(1), ...: 30
+// unmeasured (llvmpipe compiles its shader variants in the first ones),
+// then 60 per iteration, and reports them and what the timeline draws.
 func timeFrames(b *testing.B, tl *widgets.Timeline, change func(i int) func()) {
 	ft := newFrameTimer()
 	defer ft.stop()
-	for i := range 10 {
+	for i := range 30 {
 		ft.frame(b, change(i))
 	}
 	var frames []time.Duration
