@@ -20,6 +20,9 @@ import (
 // pan only moves it; it is painted again when the view leaves that range,
 // the zoom changes, or the items, the selection or the theme do.
 
+// tlStripMaxW is the widest a strip is painted, in units.
+const tlStripMaxW = 4096
+
 // tlSliver is one bar in a strip, x relative to the strip's left edge.
 type tlSliver struct {
 	x0, x1   float32
@@ -81,7 +84,10 @@ func (r *timelineRenderer) paintStrips(ls *tlLaneStrips, l *tlLane, v0, v1 float
 	t, m := r.t, &r.t.met
 	spp := t.view.spp
 	ls.spp, ls.gen = spp, r.stripGen
-	ls.c0, ls.c1 = v0-(v1-v0)/2, v1+(v1-v0)/2
+	// Half a view either side, within tlStripMaxW units: a texture wider
+	// than 8,192 pixels (4,096 units at a scale of 2) is more than some GPUs take.
+	margin := max(0, min((v1-v0)/2, (tlStripMaxW*spp-(v1-v0))/2))
+	ls.c0, ls.c1 = v0-margin, v1+margin
 	for _, s := range ls.rows {
 		if s != nil {
 			s.bars = s.bars[:0]
