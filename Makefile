@@ -10,6 +10,7 @@ BUILD_DEBS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 # Extra packages for looking at the real window (make shots) and reading PDFs.
 LOOK_DEBS  := xvfb xauth xdotool x11-apps imagemagick dbus-x11 poppler-utils
 FUZZTIME   ?= 60s
+FUZZJOBS   ?= 1
 BENCHTIME  ?= 1x
 CRASH_KILLS ?= 200
 
@@ -24,7 +25,7 @@ help:
 	@echo "make crashtest kill the real binary CRASH_KILLS (default $(CRASH_KILLS)) times mid-work; the case must hold"
 	@echo "make corpus   regenerate the hostile-input corpus in testdata/hostile"
 	@echo "make bigcase OUT=F [SCALE=x]  write a generated case (10,000 articles at SCALE 1) to try a big case"
-	@echo "make fuzz     run every fuzz target for FUZZTIME (default $(FUZZTIME))"
+	@echo "make fuzz     run every fuzz target for FUZZTIME (default $(FUZZTIME)), FUZZJOBS (default $(FUZZJOBS)) at a time"
 	@echo "make package  build a Linux package (.tar.xz with icon and .desktop file)"
 
 run: build
@@ -66,13 +67,9 @@ corpus:
 bigcase: deps
 	EWB_BIGCASE=$(abspath $(OUT)) EWB_BIGCASE_SCALE=$(SCALE) $(GO) test -count=1 -run '^TestMakeBigCase$$' -v -timeout 30m .
 
+# Every fuzz target for FUZZTIME, FUZZJOBS at a time (logs in fuzz-out/). Issue 8's run: FUZZTIME=10m FUZZJOBS=2.
 fuzz: deps
-	@for pkg in $$($(GO) list ./...); do \
-	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    echo "== $$pkg $$f ($(FUZZTIME))"; \
-	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
-	  done; \
-	done
+	FUZZTIME=$(FUZZTIME) FUZZJOBS=$(FUZZJOBS) GO=$(GO) ./scripts/fuzz-all
 
 # fyne package bumps Build in FyneApp.toml on every run; put it back so packaging leaves the tree clean.
 package: deps
@@ -90,4 +87,4 @@ look-deps:
 
 clean:
 	rm -f $(BIN) .deps-ok bench.out
-	rm -rf xshot-out fyne-cross
+	rm -rf xshot-out fyne-cross fuzz-out
