@@ -224,6 +224,9 @@ type openedCase struct {
 // openCaseFile opens (creating and seeding as asked) the case at path.
 func (w *Workbench) openCaseFile(path string, create, seed bool) (openedCase, error) {
 	isNew := !fileExists(path) || fileSize(path) == 0
+	if isNew && create && seed && w.cfg.Sample != nil {
+		return w.createSampleCase(path)
+	}
 	if isNew && create {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return openedCase{}, app.WrapError(app.EInvalid, err, "cannot create the folder for %s", path)
@@ -236,15 +239,42 @@ func (w *Workbench) openCaseFile(path string, create, seed bool) (openedCase, er
 	if err != nil {
 		return openedCase{}, err
 	}
-	o := openedCase{k: k}
-	if isNew && seed && w.cfg.Sample != nil {
-		var err error
-		o.results, err = sample.Seed(contextBackground(), k, w.cfg.Sample, w.cfg.SampleDir)
-		if err != nil {
-			fyne.LogError("annotating the sample case", err) // the articles are there; the case opens
+	return openedCase{k: k}, nil
+}
+
+// createSampleCase makes a new case at path holding the sample articles.
+// It is built beside path and renamed into place once complete, so a
+// workbench killed while it fills the case leaves no half-made case that
+// would open empty from then on: the next start builds it again.
+func (w *Workbench) createSampleCase(path string) (openedCase, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return openedCase{}, app.WrapError(app.EInvalid, err, "cannot create the folder for %s", path)
+	}
+	tmp := path + ".creating"
+	for _, p := range []string{path, tmp, tmp + "-wal", tmp + "-shm", tmp + "-journal"} {
+		if p != path || fileExists(p) && fileSize(p) == 0 { // an empty file left by a save dialog goes too
+			_ = os.Remove(p)
 		}
 	}
-	return o, nil
+	k, err := w.cfg.Open(tmp, true)
+	if err != nil {
+		return openedCase{}, err
+	}
+	results, err := sample.Seed(contextBackground(), k, w.cfg.Sample, w.cfg.SampleDir)
+	if err != nil {
+		fyne.LogError("annotating the sample case", err) // the articles are there; the case opens
+	}
+	if err := k.Close(); err != nil {
+		return openedCase{}, app.WrapError(app.EInternal, err, "could not finish the new case %s", tmp)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return openedCase{}, app.WrapError(app.EInvalid, err, "could not put the new case in place at %s", path)
+	}
+	k, err = w.cfg.Open(path, false)
+	if err != nil {
+		return openedCase{}, err
+	}
+	return openedCase{k: k, results: results}, nil
 }
 
 // useCase makes the opened case (from path) the current one. The timeline
