@@ -168,7 +168,14 @@ func findDates(s string) []dateHit {
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
 	hits = dropOverlaps(hits, found)
 	for i := range hits {
-		attachTime(s, &hits[i])
+		lo, hi := 0, len(s) // a time is looked for between the neighbouring dates only
+		if i > 0 {
+			lo = hits[i-1].end
+		}
+		if i+1 < len(hits) {
+			hi = hits[i+1].start
+		}
+		attachTime(s, &hits[i], lo, hi)
 	}
 	for i := range hits {
 		hits[i].kind = labelBefore(s, hits, i)
@@ -184,7 +191,8 @@ func findYearlessDates(s string) []dateHit {
 	}
 	s = headOf(s, maxDateScan)
 	var hits []dateHit
-	for _, m := range reMD.FindAllStringSubmatchIndex(s, -1) {
+	ms := reMD.FindAllStringSubmatchIndex(s, -1)
+	for k, m := range ms {
 		mon := monthOf(s[m[2]:m[3]])
 		day := atoi(s[m[4]:m[5]])
 		if mon == 0 || day < 1 || day > 31 {
@@ -192,7 +200,14 @@ func findYearlessDates(s string) []dateHit {
 		}
 		h := dateHit{start: m[0], end: m[1], noYear: true,
 			date: app.PubDate{Date: app.Date{Month: mon, Day: day}}}
-		attachTime(s, &h)
+		lo, hi := 0, len(s)
+		if len(hits) > 0 {
+			lo = hits[len(hits)-1].end
+		}
+		if k+1 < len(ms) {
+			hi = ms[k+1][0]
+		}
+		attachTime(s, &h, lo, hi)
 		h.text = s[h.start:h.end]
 		hits = append(hits, h)
 	}
@@ -239,12 +254,13 @@ func headOf(s string, n int) string {
 }
 
 // attachTime extends a hit with a time of day written right after or right
-// before the date.
-func attachTime(s string, h *dateHit) {
+// before the date, within s[lo:hi] (between the neighbouring dates, so
+// that hits never overlap).
+func attachTime(s string, h *dateHit, lo, hi int) {
 	if h.date.HasTime {
 		return
 	}
-	after := headOf(s[h.end:], 60)
+	after := headOf(s[h.end:hi], 60)
 	if m := reTimeAfter.FindStringSubmatchIndex(after); m != nil {
 		if hh, mm, ok := clock(after, m); ok {
 			h.date.HasTime, h.date.Hour, h.date.Minute = true, hh, mm
@@ -252,7 +268,7 @@ func attachTime(s string, h *dateHit) {
 			return
 		}
 	}
-	from := max(0, h.start-40)
+	from := max(lo, h.start-40)
 	for from > 0 && !utf8.RuneStart(s[from]) {
 		from--
 	}
