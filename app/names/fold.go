@@ -202,6 +202,8 @@ func fold(s string, dst []unit) []unit {
 				// stripped accent
 			case isApostrophe(d):
 				// ʹ from the Greek numeral sign, ’ from a compatibility form
+			case d == 'ـ' || unicode.Is(unicode.Cf, d):
+				// a tatweel from an Arabic presentation form (U+FCF3 is tatweel, damma, shadda)
 			case unicode.IsLetter(d) || unicode.IsDigit(d):
 				d = unicode.ToLower(d)
 				if f, ok := letterFold[d]; ok {

@@ -25,6 +25,7 @@ func TestFold(t *testing.T) {
 		"only punctuation":      {"—'’ ...", ""},
 		"arabic hamza stripped": {"القائم", "القايم"},
 		"tatweel dropped":       {"بـغـداد", "بغداد"},
+		"presentation tatweel":  {"\uFCF3بغداد", "بغداد"}, // a ligature that decomposes to tatweel and marks
 		"empty":                 {"", ""},
 	}
 	for name, tc := range tests {
