@@ -134,9 +134,13 @@ func (r *timelineRenderer) caption(objs []fyne.CanvasObject, it *TimelineItem, i
 	if it.Uncertain && !it.instant() {
 		texts = [2]string{it.Label + " ?", "?"}
 	}
+	room := max(in1-in0-2*m.pad, limit-after)
 	for _, s := range texts {
 		if s == "" && mark == 0 {
 			continue
+		}
+		if s != "" && room < mark+m.labelSize/4 {
+			continue // not even one letter fits: no need to measure (shaping is slow, and dense views have thousands)
 		}
 		need := mark + t.widths.width(s, m.labelSize, false)
 		x, c := float32(0), color.Color(nil)
