@@ -61,11 +61,14 @@ func startGL(b *testing.B) fyne.App {
 	return glApp.app
 }
 
-// stopGL ends the app, so that a.Run returns to TestMain.
-func stopGL() {
-	if glApp.app != nil {
-		glApp.app.Quit()
+// stopGL ends the app, so that a.Run returns to TestMain; it reports
+// whether there was one.
+func stopGL() bool {
+	if glApp.app == nil {
+		return false
 	}
+	glApp.app.Quit()
+	return true
 }
 
 // glTimeline opens a 1440×900 window on a timeline with n items of one to

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 )
 
 // The process-level tests (crash_test.go, twoinstances_test.go) run the
@@ -27,22 +28,26 @@ func TestMain(m *testing.M) {
 	done := make(chan int, 1)
 	go func() {
 		code := m.Run()
-		stopGL()
+		if built.dir != "" {
+			os.RemoveAll(built.dir)
+		}
 		done <- code
+		if stopGL() {
+			// The driver is asked to stop; should its Run not return (it
+			// once hung here, after every benchmark had finished), leave
+			// anyway: the results are all written.
+			time.Sleep(10 * time.Second)
+			os.Exit(code)
+		}
 	}()
-	var code int
-	for waiting := true; waiting; {
+	for {
 		select {
-		case code = <-done:
-			waiting = false
+		case code := <-done:
+			os.Exit(code)
 		case f := <-glMain:
 			f()
 		}
 	}
-	if built.dir != "" {
-		os.RemoveAll(built.dir)
-	}
-	os.Exit(code)
 }
 
 // workbenchBinary builds the program (go build -tags sqlite_fts5) once and
