@@ -55,6 +55,12 @@ func newIDAt(now time.Time) ID {
 	b[6] = 0x70 | byte(counter>>8)&0x0f
 	b[7] = byte(counter)
 	b[8] = 0x80 | b[8]&0x3f
+	return ID(FormatUUID(b))
+}
+
+// FormatUUID writes 16 bytes in the canonical lowercase UUID form,
+// 8-4-4-4-12 hex digits.
+func FormatUUID(b [16]byte) string {
 	var s [36]byte
 	hex.Encode(s[0:8], b[0:4])
 	s[8] = '-'
@@ -65,7 +71,7 @@ func newIDAt(now time.Time) ID {
 	hex.Encode(s[19:23], b[8:10])
 	s[23] = '-'
 	hex.Encode(s[24:36], b[10:16])
-	return ID(s[:])
+	return string(s[:])
 }
 
 // Valid reports whether id is a canonical lowercase UUID string.

@@ -91,6 +91,15 @@ func (r *reader) id(where, field string, id app.ID) {
 	}
 }
 
+// itemID checks an item's id: a lowercase UUID that no earlier item of
+// its kind used (seen).
+func (r *reader) itemID(where string, id app.ID, seen bool) {
+	r.id(where, "id", id)
+	if seen {
+		r.bad(where, "the id %s is used twice", id)
+	}
+}
+
 func (r *reader) check(where string, err error) {
 	if err != nil {
 		r.bad(where, "%s", app.ErrorMessage(err))
@@ -156,10 +165,8 @@ func fromJSON(doc *jsonDoc) (*app.Snapshot, []string) {
 	sources := map[app.ID]string{}
 	for i, js := range doc.Sources {
 		where := fmt.Sprintf("sources[%d]", i)
-		r.id(where, "id", js.ID)
-		if _, dup := sources[js.ID]; dup {
-			r.bad(where, "the id %s is used twice", js.ID)
-		}
+		_, dup := sources[js.ID]
+		r.itemID(where, js.ID, dup)
 		sources[js.ID] = js.Name
 		src := app.Source{ID: js.ID, Name: js.Name, Kind: app.SourceKind(js.Kind), Homepage: js.Homepage, Notes: js.Notes,
 			Aliases: js.Aliases, Reliability: app.Reliability(js.Reliability), ReliabilityNote: js.ReliabilityNote,
@@ -182,10 +189,8 @@ func fromJSON(doc *jsonDoc) (*app.Snapshot, []string) {
 	hashes := map[string]app.ID{}
 	for i, ja := range doc.Articles {
 		where := fmt.Sprintf("articles[%d]", i)
-		r.id(where, "id", ja.ID)
-		if _, dup := articles[ja.ID]; dup {
-			r.bad(where, "the id %s is used twice", ja.ID)
-		}
+		_, dup := articles[ja.ID]
+		r.itemID(where, ja.ID, dup)
 		a := app.Article{ID: ja.ID, Text: ja.Text, TextHash: ja.TextHash, Format: app.Format(ja.Format), Filename: ja.Filename,
 			Warnings: ja.Warnings, ImportedAt: r.time(where, "imported", ja.Imported), UpdatedAt: r.time(where, "updated", ja.Updated)}
 		a.Title, a.Byline, a.URL = ja.Title, ja.Byline, ja.URL
@@ -239,10 +244,7 @@ func fromJSON(doc *jsonDoc) (*app.Snapshot, []string) {
 	}
 	for i, jc := range doc.Claims {
 		where := fmt.Sprintf("claims[%d]", i)
-		r.id(where, "id", jc.ID)
-		if claims[jc.ID] {
-			r.bad(where, "the id %s is used twice", jc.ID)
-		}
+		r.itemID(where, jc.ID, claims[jc.ID])
 		claims[jc.ID] = true
 		c := r.claim(where, jc, articles, sources, entityIDs)
 		s.Claims = append(s.Claims, c)
@@ -250,10 +252,7 @@ func fromJSON(doc *jsonDoc) (*app.Snapshot, []string) {
 	seenEntity := map[app.ID]bool{}
 	for i, je := range doc.Entities {
 		where := fmt.Sprintf("entities[%d]", i)
-		r.id(where, "id", je.ID)
-		if seenEntity[je.ID] {
-			r.bad(where, "the id %s is used twice", je.ID)
-		}
+		r.itemID(where, je.ID, seenEntity[je.ID])
 		seenEntity[je.ID] = true
 		e := app.Entity{ID: je.ID, Kind: app.EntityKind(je.Kind), Name: je.Name, Notes: je.Notes,
 			CreatedAt: r.time(where, "created", je.Created), UpdatedAt: r.time(where, "updated", je.Updated)}
@@ -276,10 +275,7 @@ func fromJSON(doc *jsonDoc) (*app.Snapshot, []string) {
 	events := map[app.ID]bool{}
 	for i, je := range doc.Events {
 		where := fmt.Sprintf("events[%d]", i)
-		r.id(where, "id", je.ID)
-		if events[je.ID] {
-			r.bad(where, "the id %s is used twice", je.ID)
-		}
+		r.itemID(where, je.ID, events[je.ID])
 		events[je.ID] = true
 		e := app.Event{ID: je.ID, Title: je.Title, Place: je.Place, Description: je.Description,
 			CreatedAt: r.time(where, "created", je.Created), UpdatedAt: r.time(where, "updated", je.Updated)}
