@@ -120,6 +120,7 @@ type frameTimer struct {
 	anim *fyne.Animation
 	req  chan func()
 	done chan time.Duration
+	ours time.Duration // the layout in the ticks of the timed frames so far
 }
 
 func newFrameTimer() *frameTimer {
@@ -130,6 +131,7 @@ func newFrameTimer() *frameTimer {
 			case change := <-ft.req:
 				t0 := time.Now()
 				change()
+				ft.ours += time.Since(t0)
 				go fyne.Do(func() { ft.done <- time.Since(t0) })
 			default:
 			}
@@ -195,15 +197,19 @@ func reportFrames(b *testing.B, frames []time.Duration) {
 	b.ReportMetric(float64(len(frames)), "frames")
 }
 
-// timeFrames times the frames caused by change(0), change(1), ...: 30
-// unmeasured (llvmpipe compiles its shader variants in the first ones),
-// then 60 per iteration, and reports them and what the timeline draws.
+// timeFrames times the frames caused by change(0), change(1), ...: at
+// least 30 and two seconds' worth unmeasured (llvmpipe compiles its shader
+// variants in the first ones, and the first case of a run was slower for
+// longer than 30 frames), then 60 per iteration. It reports them, the part
+// of a frame that was our layout (the pan or zoom in the tick), and what
+// the timeline draws.
 func timeFrames(b *testing.B, tl *widgets.Timeline, change func(i int) func()) {
 	ft := newFrameTimer()
 	defer ft.stop()
-	for i := range 30 {
+	for i, t0 := 0, time.Now(); i < 30 || time.Since(t0) < 2*time.Second; i++ {
 		ft.frame(b, change(i))
 	}
+	ft.ours = 0 // written in the ticks; each frame's done receive orders it
 	var frames []time.Duration
 	for b.Loop() {
 		for i := range 60 {
@@ -211,6 +217,7 @@ func timeFrames(b *testing.B, tl *widgets.Timeline, change func(i int) func()) {
 		}
 	}
 	reportFrames(b, frames)
+	b.ReportMetric(float64(ft.ours)/float64(len(frames))/1e6, "layout-ms")
 	n, kinds := drawnCount(tl)
 	b.ReportMetric(float64(n), "objects")
 	b.Logf("objects drawn: %v", kinds)

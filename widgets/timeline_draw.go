@@ -27,8 +27,9 @@ func (r *timelineRenderer) drawLane(objs []fyne.CanvasObject, li int, top float3
 			objs = r.drawRange(objs, l, i, y)
 		}
 	}
-	objs = r.drawStrips(objs, li, top, v0, v1)
+	objs, painted := r.drawStrips(objs, li, top, v0, v1)
 	y := top + m.lanePad + float32(l.rows)*m.rowH
+	objs = r.drawChipRow(objs, r.laneStrips[li], l, y, painted)
 	ca, cb := l.clusterWindow(v0, v1)
 	for k := ca; k < cb; k++ {
 		objs = r.drawCluster(objs, l, &l.clusters[k], y)
@@ -64,18 +65,19 @@ func (r *timelineRenderer) drawRange(objs []fyne.CanvasObject, l *tlLane, i int,
 		}
 		objs = append(objs, r.rect(col, left, y, right-left, h))
 	} else {
-		bar := r.rect(col, bx0, y, bx1-bx0, h)
-		bar.CornerRadius = min(3, (bx1-bx0)/2)
-		objs = append(objs, bar)
+		// Square corners: a rounded rectangle takes the GL painter's costlier
+		// shader, about a tenth of a frame for a view of bars with a software
+		// OpenGL.
+		objs = append(objs, r.rect(col, bx0, y, bx1-bx0, h))
 	}
 	if it.Uncertain && bx1-bx0 >= 6 { // on a sliver the dashes are noise; the tooltip says it
 		objs = append(objs, r.dash(p.ink(col), bx0, y, bx1-bx0, h))
 	}
 	if it.Conflict {
-		objs = append(objs, r.outline(p.conflict, 2, 3, bx0-1, y-1, bx1-bx0+2, h+2))
+		objs = append(objs, r.outline(p.conflict, 2, 0, bx0-1, y-1, bx1-bx0+2, h+2))
 	}
 	if it.ID == t.selected {
-		objs = append(objs, r.outline(p.selected, 2, 4, bx0-3, y-3, bx1-bx0+6, h+6))
+		objs = append(objs, r.outline(p.selected, 2, 0, bx0-3, y-3, bx1-bx0+6, h+6))
 	}
 	// The caption: inside the bar's visible part, else after the bar.
 	in0, in1 := max(x0, 0), min(x1, w)
@@ -166,17 +168,19 @@ func (r *timelineRenderer) caption(objs []fyne.CanvasObject, it *TimelineItem, i
 	return objs
 }
 
-// drawCluster draws a "+N" chip at the start of the cluster, with a thin
-// line along the time its items cover, outlined when it holds the
-// selected item.
+// drawCluster draws the label of a cluster's "+N" chip. The chip and the
+// line along the time the cluster's items cover are in the lane's chip row
+// (drawChipRow), at the cluster's start; a cluster that starts left of the
+// view keeps its chip in view, drawn here over the painted one, outlined
+// when it holds the selected item.
 func (r *timelineRenderer) drawCluster(objs []fyne.CanvasObject, l *tlLane, c *tlCluster, y float32) []fyne.CanvasObject {
 	t, m, p := r.t, &r.t.met, &r.pal
 	x0, x1 := t.xOf(c.x0), min(t.xOf(c.x1), t.view.plotW+8)
 	label := tlChipLabel(c.count())
 	cw := t.chipWidth(c.count())
 	cx := max(min(0, x1-cw), x0) // the chip stays in view while its cluster is
-	if x1-x0 > cw+2 {
-		objs = append(objs, r.rect(p.chipBg, x0, y+m.chipH/2-1, x1-x0, 2))
+	if cx == x0 {
+		return append(objs, r.text(label, m.labelSize, false, p.chipFg, cx+m.pad, y+(m.chipH-m.labelH)/2))
 	}
 	chip := r.rect(p.chipBg, cx, y, cw, m.chipH)
 	chip.CornerRadius = m.chipH / 2

@@ -1,6 +1,7 @@
 package widgets_test
 
 import (
+	"image"
 	"image/color"
 	"testing"
 	"time"
@@ -71,13 +72,15 @@ func (d drawnObj) textWidth() float32 {
 // rasterRuns reads a raster as drawn boxes: each run of one colour along
 // its middle row, with the height that colour has in the run's middle
 // column. A strip of slivers reads as its bars (and the sides of their
-// conflict frames); a dashed outline as its two sides.
+// conflict frames); a dashed outline as its two sides. An image smaller
+// than the raster (a strip is one pixel tall) is read stretched, as drawn.
 func rasterRuns(r *canvas.Raster, pos, cp fyne.Position, cs fyne.Size) []drawnObj {
 	w, h := int(r.Size().Width), int(r.Size().Height)
 	if w <= 0 || h <= 0 {
 		return nil
 	}
-	img := r.Generator(w, h)
+	src := r.Generator(w, h)
+	img := stretched{src, w, h}
 	var out []drawnObj
 	mid := h / 2
 	for x := 0; x < w; {
@@ -102,6 +105,17 @@ func rasterRuns(r *canvas.Raster, pos, cp fyne.Position, cs fyne.Size) []drawnOb
 	return out
 }
 
+// stretched shows an image at w×h pixels, scaled by the nearest pixel.
+type stretched struct {
+	image.Image
+	w, h int
+}
+
+func (s stretched) At(x, y int) color.Color {
+	b := s.Image.Bounds()
+	return s.Image.At(b.Min.X+x*b.Dx()/s.w, b.Min.Y+y*b.Dy()/s.h)
+}
+
 // drawnObjects walks the timeline's visible objects.
 func drawnObjects(t testing.TB, tl *widgets.Timeline) []drawnObj {
 	t.Helper()
@@ -120,6 +134,8 @@ func drawnObjects(t testing.TB, tl *widgets.Timeline) []drawnObj {
 			d.fill, d.hasOutline = v.FillColor, v.StrokeWidth > 0
 		case *canvas.RegularPolygon:
 			d.fill, d.hasOutline = v.FillColor, v.StrokeWidth > 0
+		case *canvas.Line: // rules and grid lines
+			d.fill = v.StrokeColor
 		case *canvas.Raster:
 			out = append(out, rasterRuns(v, pos, cp, cs)...)
 			return

@@ -18,13 +18,17 @@ type timelineRenderer struct {
 	pal  tlPalette
 	size fyne.Size
 
-	bg, corner, hdrRule, colRule, focus *canvas.Rectangle
-	header, plot, titles                *fyne.Container
-	headerClip, plotClip, titleClip     *container.Clip
-	tip                                 tlTip
-	objects                             []fyne.CanvasObject
+	bg                              *canvas.Rectangle
+	hdrRule, colRule                *canvas.Line
+	focus                           [4]*canvas.Line // the focus outline's sides
+	header, plot, titles            *fyne.Container
+	headerClip, plotClip, titleClip *container.Clip
+	tip                             tlTip
+	tipBox                          *fyne.Container // the tooltip's objects
+	objects                         []fyne.CanvasObject
 
 	rects  tlPool[canvas.Rectangle]
+	lines  tlPool[canvas.Line]
 	texts  tlPool[canvas.Text]
 	polys  tlPool[canvas.RegularPolygon]
 	fades  tlKeyedPool[[2]color.NRGBA, canvas.LinearGradient]
@@ -44,20 +48,30 @@ type timelineRenderer struct {
 	reveal      int // lane to scroll into view at the next build, or -1
 }
 
+// tlMaxMinorGrid is the most minor grid lines drawn across the plot.
+const tlMaxMinorGrid = 16
+
 func newTimelineRenderer(t *Timeline) *timelineRenderer {
 	r := &timelineRenderer{t: t, reveal: -1}
-	r.bg, r.corner = &canvas.Rectangle{}, &canvas.Rectangle{}
-	r.hdrRule, r.colRule = &canvas.Rectangle{}, &canvas.Rectangle{}
-	r.focus = &canvas.Rectangle{StrokeWidth: 2}
+	r.bg = &canvas.Rectangle{}
+	r.hdrRule, r.colRule = &canvas.Line{StrokeWidth: 1}, &canvas.Line{StrokeWidth: 1}
+	for i := range r.focus {
+		r.focus[i] = &canvas.Line{StrokeWidth: 2}
+	}
 	r.header = &fyne.Container{Layout: tlNoLayout{}}
 	r.plot = &fyne.Container{Layout: tlNoLayout{}}
 	r.titles = &fyne.Container{Layout: tlNoLayout{}}
 	r.headerClip, r.plotClip, r.titleClip = container.NewClip(r.header), container.NewClip(r.plot), container.NewClip(r.titles)
 	r.tip.init()
-	r.objects = []fyne.CanvasObject{r.bg, r.plotClip, r.titleClip, r.headerClip, r.corner, r.hdrRule, r.colRule, r.focus, r.tip.bg}
+	// The tooltip's texts sit in a container of their own: a direct child
+	// whose text (so MinSize) changes makes Fyne lay the widget out again,
+	// which would build every frame twice while the pointer is over items.
+	r.tipBox = &fyne.Container{Layout: tlNoLayout{}, Objects: []fyne.CanvasObject{r.tip.bg}}
 	for _, l := range r.tip.lines {
-		r.objects = append(r.objects, l)
+		r.tipBox.Objects = append(r.tipBox.Objects, l)
 	}
+	r.objects = []fyne.CanvasObject{r.bg, r.plotClip, r.titleClip, r.headerClip, r.hdrRule, r.colRule,
+		r.focus[0], r.focus[1], r.focus[2], r.focus[3], r.tipBox}
 	t.readMetrics()
 	r.readTheme()
 	return r
@@ -73,11 +87,12 @@ func (r *timelineRenderer) readTheme() {
 	// The timeline lies on its parent's background (the window clears to the
 	// theme's): bg only catches nothing and marks the canvas for repaints.
 	r.bg.FillColor = color.Transparent
-	r.corner.FillColor = r.pal.headerBg
-	r.hdrRule.FillColor, r.colRule.FillColor = r.pal.rule, r.pal.rule
-	r.focus.FillColor, r.focus.StrokeColor = color.Transparent, r.pal.focus
+	r.hdrRule.StrokeColor, r.colRule.StrokeColor = r.pal.rule, r.pal.rule
+	for _, l := range r.focus {
+		l.StrokeColor = r.pal.focus
+	}
 	r.tip.bg.FillColor, r.tip.bg.StrokeColor = r.pal.tipBg, r.pal.tipBorder
-	for _, o := range []fyne.CanvasObject{r.bg, r.corner, r.hdrRule, r.colRule, r.focus, r.tip.bg} {
+	for _, o := range []fyne.CanvasObject{r.bg, r.hdrRule, r.colRule, r.focus[0], r.focus[1], r.focus[2], r.focus[3], r.tip.bg} {
 		o.Refresh()
 	}
 }
@@ -104,13 +119,20 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 		o.Resize(fyne.NewSize(w, h))
 	}
 	place(r.bg, 0, 0, size.Width, size.Height)
+	place(r.tipBox, 0, 0, size.Width, size.Height)
 	place(r.headerClip, m.titleW, 0, plotW, m.hdrH)
 	place(r.plotClip, m.titleW, m.hdrH, plotW, bodyH)
 	place(r.titleClip, 0, m.hdrH, m.titleW, bodyH)
-	place(r.corner, 0, 0, m.titleW, m.hdrH)
-	place(r.hdrRule, 0, m.hdrH-1, size.Width, 1)
-	place(r.colRule, m.titleW-1, 0, 1, size.Height)
-	place(r.focus, 1, 1, size.Width-2, size.Height-2)
+	placeHLine(r.hdrRule, 0, size.Width, m.hdrH-1)
+	placeVLine(r.colRule, m.titleW-1, 0, size.Height)
+	// The focus outline: four 2-unit lines (centred on their coordinates)
+	// one unit inside the edges. An outlined rectangle would cost a software
+	// OpenGL every pixel inside it, that is the whole timeline.
+	w, h := size.Width, size.Height
+	for i, ends := range [4][2]fyne.Position{{{X: 1, Y: 2}, {X: w - 1, Y: 2}}, {{X: 1, Y: h - 2}, {X: w - 1, Y: h - 2}},
+		{{X: 2, Y: 1}, {X: 2, Y: h - 1}}, {{X: w - 2, Y: 1}, {X: w - 2, Y: h - 1}}} {
+		r.focus[i].Position1, r.focus[i].Position2 = ends[0], ends[1]
+	}
 	r.build()
 }
 
@@ -165,6 +187,7 @@ func (r *timelineRenderer) build() {
 		r.titlesValid = true
 	}
 	r.rects.reset()
+	r.lines.reset()
 	r.texts.reset()
 	r.polys.reset()
 	r.fades.reset()
@@ -178,7 +201,9 @@ func (r *timelineRenderer) build() {
 	r.header.Objects = r.buildHeader(r.header.Objects[:0])
 	r.plot.Objects = r.buildPlot(r.plot.Objects[:0])
 	r.titles.Objects = r.buildTitles(r.titles.Objects[:0])
-	r.focus.Hidden = !t.focus
+	for _, l := range r.focus {
+		l.Hidden = !t.focus
+	}
 	r.tip.place(r)
 	// Mark the canvas for a repaint without refreshing the widget: a
 	// widget's refresh frees the GL textures of every object in it, and the
@@ -227,12 +252,11 @@ func (r *timelineRenderer) visibleLanes() (int, int) {
 // row, minor ones in the lower.
 func (r *timelineRenderer) buildHeader(objs []fyne.CanvasObject) []fyne.CanvasObject {
 	m, a := &r.t.met, &r.axis
-	objs = append(objs, r.rect(r.pal.headerBg, 0, 0, r.t.view.plotW, m.hdrH))
 	for _, x := range a.minor {
-		objs = append(objs, r.rect(r.pal.gridMajor, x, m.hdrRowH+m.pad, 1, m.hdrH-m.hdrRowH-m.pad))
+		objs = append(objs, r.vline(r.pal.gridMajor, x, m.hdrRowH+m.pad, m.hdrH))
 	}
 	for _, x := range a.major {
-		objs = append(objs, r.rect(r.pal.rule, x, 0, 1, m.hdrH))
+		objs = append(objs, r.vline(r.pal.rule, x, 0, m.hdrH))
 	}
 	for _, l := range a.majorLabels {
 		objs = append(objs, r.text(l.text, m.labelSize, true, r.pal.fg, l.x, (m.hdrRowH-m.labelH)/2+m.pad/2))
@@ -253,14 +277,20 @@ func (r *timelineRenderer) buildPlot(objs []fyne.CanvasObject) []fyne.CanvasObje
 	// column), not by shading the plot: every pixel filled costs time with a
 	// software OpenGL, and a frame has only 16 ms.
 	for li := first; li < last; li++ {
-		objs = append(objs, r.rect(r.pal.gridMajor, 0, r.laneTop[li]+t.lanes[li].height(m)-1-t.view.scrollY, w, 1))
+		objs = append(objs, r.hline(r.pal.gridMajor, 0, w, r.laneTop[li]+t.lanes[li].height(m)-1-t.view.scrollY))
 	}
 	bottom := min(r.contentH-t.view.scrollY, r.size.Height-m.hdrH)
-	for _, x := range r.axis.minor {
-		objs = append(objs, r.rect(r.pal.gridMinor, x, 0, 1, bottom))
+	// Minor grid lines cross the plot only while they are few: a long thin
+	// line costs a software OpenGL about 60 µs (it shades whole 4×4 pixel
+	// blocks along its length), and dense ones are clutter. The header
+	// keeps every minor tick.
+	if len(r.axis.minor) <= tlMaxMinorGrid {
+		for _, x := range r.axis.minor {
+			objs = append(objs, r.vline(r.pal.gridMinor, x, 0, bottom))
+		}
 	}
 	for _, x := range r.axis.major {
-		objs = append(objs, r.rect(r.pal.gridMajor, x, 0, 1, bottom))
+		objs = append(objs, r.vline(r.pal.gridMajor, x, 0, bottom))
 	}
 	for li := first; li < last; li++ {
 		objs = r.drawLane(objs, li, r.laneTop[li]-t.view.scrollY)
@@ -275,18 +305,17 @@ func (r *timelineRenderer) buildPlot(objs []fyne.CanvasObject) []fyne.CanvasObje
 	return objs
 }
 
-// buildTitles draws the title column: one truncated title per lane.
+// buildTitles draws the title column: one truncated title per lane, and
+// the rule under it that the plot continues. The column, like the header,
+// lies on the window's background: a software OpenGL pays for every pixel
+// filled, and a shaded column is a tenth of the window.
 func (r *timelineRenderer) buildTitles(objs []fyne.CanvasObject) []fyne.CanvasObject {
 	t, m := r.t, &r.t.met
 	first, last := r.visibleLanes()
 	for li := first; li < last; li++ {
 		l := &t.lanes[li]
 		y, h := r.laneTop[li]-t.view.scrollY, l.height(m)
-		bg := r.pal.titleBg
-		if li%2 == 1 {
-			bg = blend(r.pal.titleBg, r.pal.fg, 0.04)
-		}
-		objs = append(objs, r.rect(bg, 0, y, m.titleW, h), r.rect(r.pal.gridMajor, 0, y+h-1, m.titleW, 1))
+		objs = append(objs, r.hline(r.pal.gridMajor, 0, m.titleW, y+h-1))
 		if l.title != "" {
 			objs = append(objs, r.text(l.title, m.textSize, false, r.pal.fg, 2*m.pad, y+m.lanePad+(m.itemH-m.textH)/2))
 		}
@@ -301,6 +330,36 @@ func (r *timelineRenderer) rect(fill color.Color, x, y, w, h float32) *canvas.Re
 	o.Move(fyne.NewPos(x, y))
 	o.Resize(fyne.NewSize(w, h))
 	return o
+}
+
+// vline takes a one-unit line covering the column of units from x, y0 to
+// y1. A line costs the GL painter less than a rectangle: its quad is not
+// widened for soft edges and its shader is simpler.
+func (r *timelineRenderer) vline(c color.Color, x, y0, y1 float32) *canvas.Line {
+	o := r.lines.get()
+	o.StrokeColor, o.StrokeWidth = c, 1
+	placeVLine(o, x, y0, y1)
+	return o
+}
+
+// hline takes a one-unit line covering the row of units from x0 to x1 at y.
+func (r *timelineRenderer) hline(c color.Color, x0, x1, y float32) *canvas.Line {
+	o := r.lines.get()
+	o.StrokeColor, o.StrokeWidth = c, 1
+	placeHLine(o, x0, x1, y)
+	return o
+}
+
+// placeVLine places l over the unit column [x, x+1) from y0 to y1. Fyne draws
+// a thin line half a unit before its coordinate, so the coordinate is the
+// column's right edge.
+func placeVLine(l *canvas.Line, x, y0, y1 float32) {
+	l.Position1, l.Position2 = fyne.NewPos(x+1, y0), fyne.NewPos(x+1, y1)
+}
+
+// placeHLine places l over the unit row [y, y+1) from x0 to x1.
+func placeHLine(l *canvas.Line, x0, x1, y float32) {
+	l.Position1, l.Position2 = fyne.NewPos(x0, y+1), fyne.NewPos(x1, y+1)
 }
 
 // outline takes a rectangle drawn as an outline only.

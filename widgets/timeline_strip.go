@@ -18,7 +18,9 @@ import (
 //
 // A strip is painted for half a view more on each side than is shown, so a
 // pan only moves it; it is painted again when the view leaves that range,
-// the zoom changes, or the items, the selection or the theme do.
+// the zoom changes, or the items, the selection or the theme do. Every bar
+// is the full height of its row, so a strip is painted one pixel tall and
+// stretched: painting and uploading it costs a row of pixels, not a band.
 
 // tlStripMaxW is the widest a strip is painted, in units.
 const tlStripMaxW = 4096
@@ -33,7 +35,7 @@ type tlSliver struct {
 // tlStrip is the slivers of one lane row.
 type tlStrip struct {
 	r     *canvas.Raster
-	x     float32    // left edge from the lane strips' origin c0 (with a 1-unit margin for outlines)
+	x     float32    // left edge from the lane strips' origin c0 (with a 1-unit margin for conflict frames)
 	bars  []tlSliver // being collected, relative to c0 until placed
 	drawn []tlSliver // what the raster paints
 	img   *image.RGBA
@@ -46,6 +48,7 @@ type tlLaneStrips struct {
 	gen    uint64  // r.stripGen when painted
 	c0, c1 float64 // the time range painted
 	rows   [tlMaxRows]*tlStrip
+	chips  tlChipRow // the cluster row (timeline_chips.go)
 }
 
 // isSliver reports whether a bar drawn from x0 to x1 (not cut at the view's
@@ -57,14 +60,15 @@ func (r *timelineRenderer) isSliver(it *TimelineItem, x0, x1 float32) bool {
 }
 
 // drawStrips appends lane li's strips, painting them first when the view
-// has left what they hold.
-func (r *timelineRenderer) drawStrips(objs []fyne.CanvasObject, li int, top float32, v0, v1 float64) []fyne.CanvasObject {
+// has left what they hold; it reports whether it painted them.
+func (r *timelineRenderer) drawStrips(objs []fyne.CanvasObject, li int, top float32, v0, v1 float64) ([]fyne.CanvasObject, bool) {
 	t, m := r.t, &r.t.met
 	for len(r.laneStrips) <= li {
 		r.laneStrips = append(r.laneStrips, &tlLaneStrips{})
 	}
 	ls := r.laneStrips[li]
-	if ls.spp != t.view.spp || ls.gen != r.stripGen || v0 < ls.c0 || v1 > ls.c1 {
+	paint := ls.spp != t.view.spp || ls.gen != r.stripGen || v0 < ls.c0 || v1 > ls.c1
+	if paint {
 		r.paintStrips(ls, &t.lanes[li], v0, v1)
 	}
 	origin := t.xOf(ls.c0)
@@ -72,10 +76,10 @@ func (r *timelineRenderer) drawStrips(objs []fyne.CanvasObject, li int, top floa
 		if s == nil || len(s.drawn) == 0 {
 			continue
 		}
-		s.r.Move(fyne.NewPos(origin+s.x, top+m.lanePad+float32(row)*m.rowH-1))
+		s.r.Move(fyne.NewPos(origin+s.x, top+m.lanePad+float32(row)*m.rowH))
 		objs = append(objs, s.r)
 	}
-	return objs
+	return objs, paint
 }
 
 // paintStrips collects the lane's slivers over [v0, v1) and half a view
@@ -145,7 +149,7 @@ func (s *tlStrip) place(itemH float32) {
 		s.bars[i].x0 -= s.x
 		s.bars[i].x1 -= s.x
 	}
-	size := fyne.NewSize(x1-x0+2, itemH+2)
+	size := fyne.NewSize(x1-x0+2, itemH)
 	changed := !slices.Equal(s.bars, s.drawn)
 	s.drawn = append(s.drawn[:0], s.bars...)
 	if size != s.r.Size() {
@@ -155,36 +159,32 @@ func (s *tlStrip) place(itemH float32) {
 	}
 }
 
-// generate paints the strip at the raster's pixel size: each bar, framed
-// in the conflict colour when it has one.
-func (s *tlStrip) generate(w, h int) image.Image {
-	if s.img == nil || s.img.Rect.Dx() != w || s.img.Rect.Dy() != h {
-		s.img = image.NewRGBA(image.Rect(0, 0, w, h)) // premultiplied: the GL painter uploads it as it is
+// generate paints the strip's one row at the raster's pixel width: each
+// bar, with a column of the conflict colour either side when it has one.
+func (s *tlStrip) generate(w, _ int) image.Image {
+	if s.img == nil || s.img.Rect.Dx() != w {
+		s.img = image.NewRGBA(image.Rect(0, 0, w, 1)) // premultiplied: the GL painter uploads it as it is
 	} else {
 		clear(s.img.Pix)
 	}
 	size := s.r.Size()
-	if size.Width <= 0 || size.Height <= 0 {
+	if size.Width <= 0 {
 		return s.img
 	}
-	sx, sy := float32(w)/size.Width, float32(h)/size.Height
-	px := func(v, scale float32) int { return int(math.Round(float64(v * scale))) }
-	fill := func(x0, y0, x1, y1 int, nc color.NRGBA) {
+	sx := float32(w) / size.Width
+	px := func(v float32) int { return int(math.Round(float64(v * sx))) }
+	fill := func(x0, x1 int, nc color.NRGBA) {
 		c := color.RGBAModel.Convert(nc).(color.RGBA)
-		x0, y0, x1, y1 = max(x0, 0), max(y0, 0), min(x1, w), min(y1, h)
-		for y := y0; y < y1; y++ {
-			row := s.img.Pix[y*s.img.Stride:]
-			for x := x0; x < x1; x++ {
-				row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = c.R, c.G, c.B, c.A
-			}
+		for x := max(x0, 0); x < min(x1, w); x++ {
+			s.img.Pix[4*x], s.img.Pix[4*x+1], s.img.Pix[4*x+2], s.img.Pix[4*x+3] = c.R, c.G, c.B, c.A
 		}
 	}
 	for _, b := range s.drawn {
-		x0, x1 := px(b.x0, sx), max(px(b.x1, sx), px(b.x0, sx)+1)
+		x0, x1 := px(b.x0), max(px(b.x1), px(b.x0)+1)
 		if b.conflict.A != 0 {
-			fill(x0-px(1, sx), 0, x1+px(1, sx), h, b.conflict)
+			fill(x0-px(1), x1+px(1), b.conflict)
 		}
-		fill(x0, px(1, sy), x1, h-px(1, sy), b.col)
+		fill(x0, x1, b.col)
 	}
 	return s.img
 }

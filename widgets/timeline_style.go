@@ -71,8 +71,7 @@ func (t *Timeline) maxRows() int {
 type tlPalette struct {
 	dark                    bool
 	bg, fg, dim             color.Color
-	titleBg                 color.Color
-	headerBg, rule          color.Color
+	rule                    color.Color
 	gridMinor, gridMajor    color.Color
 	selected, conflict      color.Color
 	dash                    color.NRGBA
@@ -88,8 +87,6 @@ func newTLPalette(th fyne.Theme) tlPalette {
 	base := newPalette(th)
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	p := tlPalette{dark: base.dark, bg: base.bg, fg: base.fg, dim: base.dim}
-	p.titleBg = blend(p.bg, p.fg, 0.07)
-	p.headerBg = blend(p.bg, p.fg, 0.09)
 	p.rule = blend(p.bg, p.fg, 0.25)
 	p.gridMinor = blend(p.bg, p.fg, 0.09)
 	p.gridMajor = blend(p.bg, p.fg, 0.2)

@@ -48,6 +48,7 @@ var targets = []target{
 	{re(`^TimelineFrameGL/`), "p95-ms", "", 0, "its 95th percentile"},
 	{re(`^TimelineZoomStepGL/`), "ns/op", "<=", 16 * ms, "mean frame after a zoom step, 10,000 items, in the real GL driver (issue 5)"},
 	{re(`^TimelineZoomStepGL/`), "p95-ms", "", 0, "its 95th percentile"},
+	{re(`^Timeline(FrameGL|ZoomStepGL)/`), "layout-ms", "", 0, "of it, our layout: the pan or zoom in the animation tick"},
 	{re(`^TimelineFrame/.*/layout$`), "ns/op", "<=", 16 * ms, "our part of a frame after a pan: axis, items in view, objects (issue 5)"},
 	{re(`^TimelineFrame/.*/layout\+paint$`), "ns/op", "", 0, "the same painted by Fyne's software test painter, which no user sees"},
 	{re(`^TimelineZoomStep`), "ns/op", "<=", 16 * ms, "our part of a zoom step: repack 10,000 items, objects (issue 5)"},
