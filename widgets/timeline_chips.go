@@ -110,11 +110,7 @@ func (r *timelineRenderer) paintChipRow(cr *tlChipRow, ls *tlLaneStrips, l *tlLa
 // its cluster holds the selected item. Chips sit on whole pixels, so one
 // painted pill serves every chip of its width.
 func (cr *tlChipRow) generate(w, h int) image.Image {
-	if cr.img == nil || cr.img.Rect.Dx() != w || cr.img.Rect.Dy() != h {
-		cr.img = image.NewRGBA(image.Rect(0, 0, w, h)) // premultiplied, uploaded as it is
-	} else {
-		clear(cr.img.Pix)
-	}
+	cr.img = reuseRGBA(cr.img, w, h) // premultiplied, uploaded as it is
 	size := cr.r.Size()
 	if size.Width <= 0 || size.Height <= 0 {
 		return cr.img

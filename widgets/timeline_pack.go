@@ -33,8 +33,24 @@ type tlCluster struct {
 // count is the number of items in the cluster.
 func (c *tlCluster) count() int { return c.b - c.a }
 
-// chipLabel is the text of a cluster chip.
-func tlChipLabel(n int) string { return "+" + strconv.Itoa(n) }
+// tlChipLabel is the text of a cluster chip. Packing asks for the chip
+// width of every count a cluster passes through, so the common labels
+// are made once.
+func tlChipLabel(n int) string {
+	if n >= 0 && n < len(tlChipLabels) {
+		return tlChipLabels[n]
+	}
+	return "+" + strconv.Itoa(n)
+}
+
+// tlChipLabels are the labels of counts below 1,024.
+var tlChipLabels = func() []string {
+	l := make([]string, 1024)
+	for i := range l {
+		l[i] = "+" + strconv.Itoa(i)
+	}
+	return l
+}()
 
 // pack assigns every lane's items to rows at the current zoom.
 func (t *Timeline) pack() {

@@ -162,11 +162,7 @@ func (s *tlStrip) place(itemH float32) {
 // generate paints the strip's one row at the raster's pixel width: each
 // bar, with a column of the conflict colour either side when it has one.
 func (s *tlStrip) generate(w, _ int) image.Image {
-	if s.img == nil || s.img.Rect.Dx() != w {
-		s.img = image.NewRGBA(image.Rect(0, 0, w, 1)) // premultiplied: the GL painter uploads it as it is
-	} else {
-		clear(s.img.Pix)
-	}
+	s.img = reuseRGBA(s.img, w, 1) // premultiplied: the GL painter uploads it as it is
 	size := s.r.Size()
 	if size.Width <= 0 {
 		return s.img
@@ -174,7 +170,7 @@ func (s *tlStrip) generate(w, _ int) image.Image {
 	sx := float32(w) / size.Width
 	px := func(v float32) int { return int(math.Round(float64(v * sx))) }
 	fill := func(x0, x1 int, nc color.NRGBA) {
-		c := color.RGBAModel.Convert(nc).(color.RGBA)
+		c := premultiplied(nc)
 		for x := max(x0, 0); x < min(x1, w); x++ {
 			s.img.Pix[4*x], s.img.Pix[4*x+1], s.img.Pix[4*x+2], s.img.Pix[4*x+3] = c.R, c.G, c.B, c.A
 		}
@@ -187,4 +183,25 @@ func (s *tlStrip) generate(w, _ int) image.Image {
 		fill(x0, x1, b.col)
 	}
 	return s.img
+}
+
+// reuseRGBA returns a cleared w×h image, in img's pixels when they are
+// enough: a zoom resizes every strip and chip row each frame, and new
+// images were a megabyte of garbage a frame.
+func reuseRGBA(img *image.RGBA, w, h int) *image.RGBA {
+	n := 4 * w * h
+	if img == nil || cap(img.Pix) < n {
+		return image.NewRGBA(image.Rect(0, 0, w, h))
+	}
+	img.Pix, img.Stride, img.Rect = img.Pix[:n], 4*w, image.Rect(0, 0, w, h)
+	clear(img.Pix)
+	return img
+}
+
+// premultiplied is c with its colour multiplied by its alpha, as an RGBA
+// image holds it (color.RGBAModel does the same through an interface,
+// which allocates for every bar).
+func premultiplied(c color.NRGBA) color.RGBA {
+	m := func(v uint8) uint8 { return uint8((uint32(v)*uint32(c.A) + 127) / 255) }
+	return color.RGBA{m(c.R), m(c.G), m(c.B), c.A}
 }
