@@ -22,7 +22,8 @@ import (
 // (drawCluster), over what is left of the painted one.
 
 // tlChipMark is one cluster in a chip row, in units from the row's left
-// edge: its line from x0 to x1 (none when x1 is 0) and its chip at cx.
+// edge: its line from x0 to x1 (none when x1 is 0) and its chip at cx (none
+// when cw is 0: it lies wholly before the painted range).
 type tlChipMark struct {
 	x0, x1, cx, cw float32
 	selected       bool
@@ -36,7 +37,7 @@ type tlChipRow struct {
 	fill, sel    color.NRGBA
 	img          *image.RGBA
 	pills        map[tlPillKey]*image.RGBA // painted chips by width
-	pillsFor     [3]any                    // the colours and scale they were painted for
+	pillsFor     tlPillStyle               // what they were painted for
 }
 
 // drawChipRow appends a lane's chip row at plot y, painting it first when
@@ -63,18 +64,32 @@ func (r *timelineRenderer) paintChipRow(cr *tlChipRow, ls *tlLaneStrips, l *tlLa
 	left, right := float32(math.Inf(1)), float32(math.Inf(-1))
 	for k := lo; k < hi; k++ {
 		c := &l.clusters[k]
+		// A cluster may start long before the painted range (a long item
+		// in it): its line is cut at the range, and its chip is left out
+		// once wholly before it, so the raster never outgrows the range.
 		x0 := float32((c.x0 - ls.c0) / spp)
 		x1 := min(float32((c.x1-ls.c0)/spp), float32((ls.c1-ls.c0)/spp))
 		cw := t.chipWidth(c.count())
 		mk := tlChipMark{cx: x0, cw: cw}
 		if x1-x0 > cw+2 {
-			mk.x0, mk.x1 = x0, x1
+			mk.x0, mk.x1 = max(x0, -1), x1
+		}
+		if x0+cw <= 0 {
+			mk.cx, mk.cw = 0, 0
+		}
+		if mk.cw == 0 && mk.x1 == 0 {
+			continue
 		}
 		for _, i := range l.overflow[c.a:c.b] {
 			mk.selected = mk.selected || (t.selected != "" && l.items[i].ID == t.selected)
 		}
 		cr.marks = append(cr.marks, mk)
-		left, right = min(left, x0), max(right, max(x1, x0+cw))
+		if mk.cw > 0 {
+			left, right = min(left, mk.cx), max(right, mk.cx+mk.cw)
+		}
+		if mk.x1 != 0 {
+			left, right = min(left, mk.x0), max(right, mk.x1)
+		}
 	}
 	if len(cr.marks) == 0 {
 		cr.drawn = cr.drawn[:0]
@@ -116,11 +131,10 @@ func (cr *tlChipRow) generate(w, h int) image.Image {
 		return cr.img
 	}
 	sx, sy := float64(w)/float64(size.Width), float64(h)/float64(size.Height)
-	if cr.pills == nil || cr.pillsFor != [3]any{cr.fill, cr.sel, [2]float64{float64(h), sx}} {
-		cr.pills = map[tlPillKey]*image.RGBA{}
-		cr.pillsFor = [3]any{cr.fill, cr.sel, [2]float64{float64(h), sx}}
+	if style := (tlPillStyle{cr.fill, cr.sel, h, sx}); cr.pills == nil || cr.pillsFor != style {
+		cr.pills, cr.pillsFor = map[tlPillKey]*image.RGBA{}, style
 	}
-	fill := color.RGBAModel.Convert(cr.fill).(color.RGBA)
+	fill := premultiplied(cr.fill)
 	for _, mk := range cr.drawn {
 		if mk.x1 != 0 { // the line: two units tall, centred
 			x0, x1 := max(int(math.Round(float64(mk.x0)*sx)), 0), min(int(math.Round(float64(mk.x1)*sx)), w)
@@ -135,6 +149,9 @@ func (cr *tlChipRow) generate(w, h int) image.Image {
 		}
 	}
 	for _, mk := range cr.drawn {
+		if mk.cw == 0 {
+			continue
+		}
 		k := tlPillKey{w: int(math.Round(float64(mk.cw) * sx)), selected: mk.selected}
 		pill := cr.pills[k]
 		if pill == nil {
@@ -144,6 +161,14 @@ func (cr *tlChipRow) generate(w, h int) image.Image {
 		over(cr.img, pill, int(math.Round(float64(mk.cx)*sx)))
 	}
 	return cr.img
+}
+
+// tlPillStyle is what every painted chip of a row shares: its colours,
+// its height in pixels and the pixels per unit.
+type tlPillStyle struct {
+	fill, sel color.NRGBA
+	h         int
+	sx        float64
 }
 
 // tlPillKey keys a painted chip: its width in pixels and its ring.

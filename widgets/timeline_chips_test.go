@@ -142,3 +142,28 @@ func TestTimelineChipOfAClusterStartingLeftOfTheViewStaysInView(t *testing.T) {
 		}
 	}
 }
+
+func TestTimelineChipRowOfALongClusterStaysNarrow(t *testing.T) {
+	// Three reports of ten years from the same day: with one row two form a
+	// cluster ten years long. Seen a day at a time years later, its chip is
+	// long out of view and its line is cut at what the row paints.
+	var items []widgets.TimelineItem
+	for k := range 3 {
+		s := day(1, 1).AddDate(-5, 0, 0)
+		items = append(items, widgets.TimelineItem{ID: fmt.Sprint("long", k), Lane: "l", Start: s,
+			End: s.AddDate(10, 0, 0), Label: fmt.Sprint("Long report ", k), Color: k})
+	}
+	tl, _ := lightTimeline(t, 640, 300, []widgets.TimelineLane{{Key: "l", Title: "Lane"}}, items)
+	tl.MaxRows = 1
+	tl.Refresh()
+	zoomTo(tl, 86400)
+	for _, d := range plotObjects(t, tl) {
+		if r, ok := d.obj.(*canvas.Raster); ok && r.Size().Width > 4096+100 {
+			t.Fatalf("a raster %v units wide, want at most the painted range (4,096)", r.Size().Width)
+		}
+	}
+	labels := chips(t, tl)
+	if len(labels) != 1 || labels[0].pos.X > titleW+10 {
+		t.Errorf("chip labels %v, want the one cluster's at the left edge", labels)
+	}
+}
