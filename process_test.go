@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"testing"
 	"time"
@@ -50,8 +51,8 @@ func TestMain(m *testing.M) {
 	}
 }
 
-// workbenchBinary builds the program (go build -tags sqlite_fts5) once and
-// returns its path.
+// workbenchBinary builds the program once, with the build tags this test
+// binary was built with (the Makefile's), and returns its path.
 func workbenchBinary(t *testing.T) string {
 	t.Helper()
 	built.once.Do(func() {
@@ -66,7 +67,7 @@ func workbenchBinary(t *testing.T) string {
 			return
 		}
 		built.path = filepath.Join(built.dir, "workbench")
-		cmd := exec.Command(goTool, "build", "-tags", "sqlite_fts5", "-o", built.path, ".")
+		cmd := exec.Command(goTool, "build", "-tags", buildTags(), "-o", built.path, ".")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			built.err = fmt.Errorf("go build: %v\n%s", err, out)
 		}
@@ -75,6 +76,19 @@ func workbenchBinary(t *testing.T) string {
 		t.Fatal(built.err)
 	}
 	return built.path
+}
+
+// buildTags are the build tags of this test binary, so that the program is
+// built as make builds it (sqlite_fts5 when there are none: storage needs it).
+func buildTags() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "-tags" && s.Value != "" {
+				return s.Value
+			}
+		}
+	}
+	return "sqlite_fts5"
 }
 
 // runBin runs the workbench binary to the end and returns its exit code,

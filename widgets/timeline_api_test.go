@@ -52,8 +52,8 @@ func TestTimelineEndBeforeStartIsAnInstant(t *testing.T) {
 	items := []widgets.TimelineItem{{ID: "x", Lane: "l", Start: day(11, 3), End: day(11, 1), Color: 2}}
 	tl, w := lightTimeline(t, 640, 260, nil, items)
 	m := markerOf(t, tl, 2)
-	if _, ok := m.obj.(*canvas.RegularPolygon); !ok {
-		t.Fatalf("drawn as %T, want a diamond", m.obj)
+	if _, ok := m.obj.(*canvas.Raster); !ok || m.size.Width != m.size.Height {
+		t.Fatalf("drawn as %T %v, want a diamond marker", m.obj, m.size)
 	}
 	if x := xOfTime(tl, day(11, 3)); m.centre().X < x-1 || m.centre().X > x+1 {
 		t.Errorf("the diamond is at %v, want %v (its start)", m.centre().X, x)

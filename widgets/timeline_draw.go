@@ -90,25 +90,15 @@ func (r *timelineRenderer) drawRange(objs []fyne.CanvasObject, l *tlLane, i int,
 	return r.caption(objs, it, in0, in1, x1+m.pad, t.xOf(l.next[i])-m.gap, y, p.ink(col))
 }
 
-// drawInstant draws item i as a diamond: with a soft halo when
-// approximate, hollow with a "?" when uncertain, ringed red when in
-// conflict and outlined when selected.
+// drawInstant draws item i as a diamond (a marker raster: hollow when
+// uncertain, ringed red when in conflict, on a soft halo when approximate)
+// with a "?" when uncertain and an outline when selected.
 func (r *timelineRenderer) drawInstant(objs []fyne.CanvasObject, l *tlLane, i int, y float32) []fyne.CanvasObject {
 	t, m, p := r.t, &r.t.met, &r.pal
 	it := &l.items[i]
 	col := PaletteColor(it.Color, p.dark)
 	cx, cy, d := t.xOf(l.start[i]), y+m.itemH/2, m.diamond
-	if it.Approx {
-		objs = append(objs, r.halo(withAlpha(col, 0xc0), withAlpha(col, 0), cx-d, cy-d, 2*d))
-	}
-	dia := r.poly(4, col, nil, 0, cx-d/2, cy-d/2, d)
-	if it.Uncertain {
-		dia.FillColor, dia.StrokeColor, dia.StrokeWidth = color.Transparent, col, 2
-	}
-	if it.Conflict {
-		dia.StrokeColor, dia.StrokeWidth = p.conflict, 2
-	}
-	objs = append(objs, dia)
+	objs = append(objs, r.mark(r.markLook(it, col), cx, cy))
 	if it.Uncertain {
 		q := r.text("?", m.labelSize-2, true, p.fg, 0, 0)
 		q.Move(fyne.NewPos(cx-q.Size().Width/2, cy-q.Size().Height/2))
@@ -211,20 +201,6 @@ func (r *timelineRenderer) fade(from, to color.NRGBA, x, y, w, h float32) *canva
 	o.StartColor, o.EndColor, o.Angle = from, to, 270
 	o.Move(fyne.NewPos(x, y))
 	if s := fyne.NewSize(w, h); s != o.Size() {
-		o.Resize(s)
-	} else if changed {
-		o.Refresh()
-	}
-	return o
-}
-
-// halo takes a round gradient fading out from its centre.
-func (r *timelineRenderer) halo(from, to color.NRGBA, x, y, d float32) *canvas.RadialGradient {
-	o := r.halos.get([2]color.NRGBA{from, to})
-	changed := o.StartColor != color.Color(from) || o.EndColor != color.Color(to)
-	o.StartColor, o.EndColor = from, to
-	o.Move(fyne.NewPos(x, y))
-	if s := fyne.NewSize(d, d); s != o.Size() {
 		o.Resize(s)
 	} else if changed {
 		o.Refresh()

@@ -80,6 +80,9 @@ func rasterRuns(r *canvas.Raster, pos, cp fyne.Position, cs fyne.Size) []drawnOb
 		return nil
 	}
 	src := r.Generator(w, h)
+	if b := src.Bounds(); b.Dx() == w && b.Dy() == h && w == h {
+		return markerRun(r, src, pos, cp, cs)
+	}
 	img := stretched{src, w, h}
 	var out []drawnObj
 	mid := h / 2
@@ -103,6 +106,39 @@ func rasterRuns(r *canvas.Raster, pos, cp fyne.Position, cs fyne.Size) []drawnOb
 		x = end
 	}
 	return out
+}
+
+// markerRun reads a square raster painted at its size, an instant's
+// marker, as one drawn box: the colour at its centre (its outline's when it
+// is hollow), and as large as its opaque pixels across its middle row and
+// column (a halo is never opaque), around the raster's centre.
+func markerRun(r *canvas.Raster, img image.Image, pos, cp fyne.Position, cs fyne.Size) []drawnObj {
+	n := img.Bounds().Dx()
+	at := func(x, y int) color.NRGBA { return color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA) }
+	span := func(opaque func(i int) bool) (int, int) {
+		lo, hi := 0, n
+		for lo < n && !opaque(lo) {
+			lo++
+		}
+		for hi > lo && !opaque(hi-1) {
+			hi--
+		}
+		return lo, hi
+	}
+	mid := n / 2
+	x0, x1 := span(func(x int) bool { return at(x, mid).A == 0xff })
+	y0, y1 := span(func(y int) bool { return at(mid, y).A == 0xff })
+	if x0 >= x1 || y0 >= y1 {
+		return nil
+	}
+	c := at(mid, mid)
+	if c.A != 0xff {
+		c = at(x0, mid)
+	}
+	size := fyne.NewSize(float32(x1-x0), float32(y1-y0))
+	centre := pos.Add(fyne.NewPos(r.Size().Width/2, r.Size().Height/2))
+	return []drawnObj{{obj: r, pos: centre.SubtractXY(size.Width/2, size.Height/2), size: size,
+		clipPos: cp, clipSize: cs, fill: c}}
 }
 
 // stretched shows an image at w×h pixels, scaled by the nearest pixel.

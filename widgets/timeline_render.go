@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"image"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -32,8 +33,10 @@ type timelineRenderer struct {
 	texts  tlPool[canvas.Text]
 	polys  tlPool[canvas.RegularPolygon]
 	fades  tlKeyedPool[[2]color.NRGBA, canvas.LinearGradient]
-	halos  tlKeyedPool[[2]color.NRGBA, canvas.RadialGradient]
 	dashes tlKeyedPool[color.NRGBA, tlDash]
+	marks  tlKeyedPool[tlMarkLook, canvas.Raster] // instants' diamonds (timeline_marks.go)
+
+	markPics map[tlMarkPic]*image.RGBA // the markers painted, by look and pixel size
 
 	laneStrips []*tlLaneStrips // each lane's strips of slivers
 	stripGen   uint64          // counts changes that repaint every strip: items, selection, theme
@@ -81,8 +84,9 @@ func newTimelineRenderer(t *Timeline) *timelineRenderer {
 func (r *timelineRenderer) readTheme() {
 	r.pal = newTLPalette(r.t.Theme())
 	r.fades.drop()
-	r.halos.drop()
 	r.dashes.drop()
+	r.marks.drop()
+	r.markPics = nil
 	r.stripGen++
 	// The timeline lies on its parent's background (the window clears to the
 	// theme's): bg only catches nothing and marks the canvas for repaints.
@@ -191,8 +195,8 @@ func (r *timelineRenderer) build() {
 	r.texts.reset()
 	r.polys.reset()
 	r.fades.reset()
-	r.halos.reset()
 	r.dashes.reset()
+	r.marks.reset()
 	if t.selected != r.stripSel {
 		r.stripSel = t.selected
 		r.stripGen++
@@ -208,7 +212,8 @@ func (r *timelineRenderer) build() {
 	// Mark the canvas for a repaint without refreshing the widget: a
 	// widget's refresh frees the GL textures of every object in it, and the
 	// gradients and dashes would be generated again each frame. The pooled
-	// ones refresh themselves when their colours change (fade, halo, dash).
+	// ones refresh themselves when their colours change (fade, dash), and
+	// markers are pooled by look.
 	canvas.Refresh(r.bg)
 }
 
