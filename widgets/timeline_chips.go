@@ -158,7 +158,7 @@ func (cr *tlChipRow) generate(w, h int) image.Image {
 			pill = cr.pill(k.w, h, 2*sx, mk.selected)
 			cr.pills[k] = pill
 		}
-		over(cr.img, pill, int(math.Round(float64(mk.cx)*sx)))
+		over(cr.img, pill, int(math.Round(float64(mk.cx)*sx)), 0)
 	}
 	return cr.img
 }
@@ -203,13 +203,13 @@ func (cr *tlChipRow) pill(w, h int, ring float64, selected bool) *image.RGBA {
 	return img
 }
 
-// over composites the premultiplied src over dst with its left edge at
-// column x.
-func over(dst, src *image.RGBA, x int) {
-	w, h := src.Rect.Dx(), min(src.Rect.Dy(), dst.Rect.Dy())
-	for y := range h {
-		d := dst.Pix[y*dst.Stride:]
-		sr := src.Pix[y*src.Stride:]
+// over composites the premultiplied src over dst with its top left corner
+// at x, y.
+func over(dst, src *image.RGBA, x, y int) {
+	w, h := src.Rect.Dx(), src.Rect.Dy()
+	for j := max(0, -y); j < h && y+j < dst.Rect.Dy(); j++ {
+		d := dst.Pix[(y+j)*dst.Stride:]
+		sr := src.Pix[j*src.Stride:]
 		for i := max(0, -x); i < w && x+i < dst.Rect.Dx(); i++ {
 			s := sr[4*i : 4*i+4 : 4*i+4]
 			o := d[4*(x+i) : 4*(x+i)+4 : 4*(x+i)+4]

@@ -90,20 +90,15 @@ func (r *timelineRenderer) drawRange(objs []fyne.CanvasObject, l *tlLane, i int,
 	return r.caption(objs, it, in0, in1, x1+m.pad, t.xOf(l.next[i])-m.gap, y, p.ink(col))
 }
 
-// drawInstant draws item i as a diamond (a marker raster: hollow when
-// uncertain, ringed red when in conflict, on a soft halo when approximate)
-// with a "?" when uncertain and an outline when selected.
+// drawInstant draws item i as a diamond (a marker raster: hollow with a
+// "?" when uncertain, ringed red when in conflict, on a soft halo when
+// approximate), outlined when selected.
 func (r *timelineRenderer) drawInstant(objs []fyne.CanvasObject, l *tlLane, i int, y float32) []fyne.CanvasObject {
 	t, m, p := r.t, &r.t.met, &r.pal
 	it := &l.items[i]
 	col := PaletteColor(it.Color, p.dark)
 	cx, cy, d := t.xOf(l.start[i]), y+m.itemH/2, m.diamond
 	objs = append(objs, r.mark(r.markLook(it, col), cx, cy))
-	if it.Uncertain {
-		q := r.text("?", m.labelSize-2, true, p.fg, 0, 0)
-		q.Move(fyne.NewPos(cx-q.Size().Width/2, cy-q.Size().Height/2))
-		objs = append(objs, q)
-	}
 	if it.ID == t.selected {
 		objs = append(objs, r.poly(4, color.Transparent, p.selected, 2, cx-d/2-4, cy-d/2-4, d+8))
 	}

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 )
 
-// An instant is a diamond: hollow when uncertain, ringed red when in
+// An instant is a diamond: hollow with a "?" when uncertain, ringed red when in
 // conflict, on a soft halo when approximate. As objects these were a
 // regular polygon, whose shader works out trigonometry for every pixel, and
 // a radial gradient: two draws a marker, and at an overview there are a
@@ -23,6 +23,7 @@ type tlMarkLook struct {
 	fill   color.NRGBA // inside the diamond
 	stroke color.NRGBA // its outline, two units wide
 	halo   color.NRGBA // a round glow fading out from the centre
+	query  color.NRGBA // a "?" in the middle (uncertain)
 }
 
 // tlMarkPic keys a painted marker: its look at a size in pixels.
@@ -40,6 +41,7 @@ func (r *timelineRenderer) markLook(it *TimelineItem, col color.NRGBA) tlMarkLoo
 	look := tlMarkLook{fill: col}
 	if it.Uncertain {
 		look.fill, look.stroke = color.NRGBA{}, col
+		look.query = color.NRGBAModel.Convert(r.pal.fg).(color.NRGBA)
 	}
 	if it.Conflict && r.pal.conflict != nil {
 		look.stroke = color.NRGBAModel.Convert(r.pal.conflict).(color.NRGBA)
@@ -84,7 +86,13 @@ func (r *timelineRenderer) markPic(look tlMarkLook, w, h int) image.Image {
 	if r.markPics == nil || len(r.markPics) >= tlMaxMarkPics {
 		r.markPics = map[tlMarkPic]*image.RGBA{}
 	}
-	img := paintMark(look, w, h, float64(w)/float64(r.markBox(look)), float64(r.t.met.diamond))
+	sx := float64(w) / float64(r.markBox(look))
+	img := paintMark(look, w, h, sx, float64(r.t.met.diamond))
+	if look.query.A != 0 {
+		m := &r.t.met
+		q := r.glyph(tlGlyphKey{s: "?", size: m.labelSize - 2, bold: true, col: look.query, scale: float32(sx)})
+		over(img, q, (w-q.Rect.Dx())/2, (h-q.Rect.Dy())/2)
+	}
 	r.markPics[k] = img
 	return img
 }

@@ -125,10 +125,41 @@ func TestTimelineInstantMarkersShowTheirState(t *testing.T) {
 	if hollow == nil {
 		t.Fatalf("no marker outlined in colour 3: %v", pics)
 	}
+	// Inside its outline: no fill, and a "?" in the foreground colour (a
+	// grey in either variant).
 	hn := hollow.img.Bounds().Dx()
-	if c := hollow.nrgba(hn/2, hn/2); c.A != 0 {
-		t.Errorf("uncertain marker's centre is %v, want hollow", c)
+	ink := 0
+	abs := func(v float64) float64 { return max(v, -v) }
+	for y := range hn {
+		for x := range hn {
+			if abs(float64(x)+0.5-float64(hn)/2)+abs(float64(y)+0.5-float64(hn)/2) > float64(hn)/2-5 {
+				continue // the outline and its soft edge
+			}
+			c := hollow.nrgba(x, y)
+			if c == pal(3) {
+				t.Fatalf("uncertain marker is filled at %d,%d: want hollow", x, y)
+			}
+			if c.A > 0x80 && near(c.R, c.G) && near(c.G, c.B) {
+				ink++
+			}
+		}
 	}
+	if ink < 3 {
+		t.Errorf("uncertain marker has %d grey pixels inside: want its \"?\"", ink)
+	}
+	if d := findText(t, tl, "?"); d != nil {
+		t.Errorf("the \"?\" is a text object at %v: it is painted into the marker", d.pos)
+	}
+}
+
+// findText is the drawn text s in the plot, if any.
+func findText(t *testing.T, tl *widgets.Timeline, s string) *drawnObj {
+	for _, d := range plotObjects(t, tl) {
+		if _, ok := d.obj.(*canvas.Text); ok && d.text == s {
+			return &d
+		}
+	}
+	return nil
 }
 
 func TestTimelineMarkersKeepTheirPictureWhenPanned(t *testing.T) {

@@ -36,7 +36,8 @@ type timelineRenderer struct {
 	dashes tlKeyedPool[color.NRGBA, tlDash]
 	marks  tlKeyedPool[tlMarkLook, canvas.Raster] // instants' diamonds (timeline_marks.go)
 
-	markPics map[tlMarkPic]*image.RGBA // the markers painted, by look and pixel size
+	markPics map[tlMarkPic]*image.RGBA  // the markers painted, by look and pixel size
+	glyphs   map[tlGlyphKey]*image.RGBA // texts painted for rasters (timeline_glyphs.go)
 
 	laneStrips []*tlLaneStrips // each lane's strips of slivers
 	stripGen   uint64          // counts changes that repaint every strip: items, selection, theme
@@ -86,7 +87,7 @@ func (r *timelineRenderer) readTheme() {
 	r.fades.drop()
 	r.dashes.drop()
 	r.marks.drop()
-	r.markPics = nil
+	r.markPics, r.glyphs = nil, nil
 	r.stripGen++
 	// The timeline lies on its parent's background (the window clears to the
 	// theme's): bg only catches nothing and marks the canvas for repaints.

@@ -1,0 +1,54 @@
+package widgets
+
+import (
+	"image"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/software"
+)
+
+// Text painted into a raster (the "?" of an uncertain marker) is drawn
+// by Fyne's own software painter, in the theme's font, once for each text,
+// style and scale: a text object is a draw of its own for the GL painter,
+// and at an overview dozens of markers carry one.
+
+// tlGlyphKey is a text in a style at a scale (pixels a unit).
+type tlGlyphKey struct {
+	s     string
+	size  float32
+	bold  bool
+	col   color.NRGBA
+	scale float32
+}
+
+// glyph returns the text of k painted premultiplied at k.scale, as large
+// as the text object showing it would be.
+func (r *timelineRenderer) glyph(k tlGlyphKey) *image.RGBA {
+	if img := r.glyphs[k]; img != nil {
+		return img
+	}
+	if r.glyphs == nil || len(r.glyphs) >= tlMaxMarkPics {
+		r.glyphs = map[tlGlyphKey]*image.RGBA{}
+	}
+	txt := canvas.NewText(k.s, k.col)
+	txt.TextSize, txt.TextStyle = k.size, fyne.TextStyle{Bold: k.bold}
+	c := software.NewTransparentCanvas()
+	c.SetPadded(false)
+	c.SetScale(k.scale)
+	c.SetContent(txt)
+	c.Resize(txt.MinSize())
+	src := c.Capture()
+	b := src.Bounds()
+	img := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	for y := range b.Dy() {
+		for x := range b.Dx() {
+			cr, cg, cb, ca := src.At(b.Min.X+x, b.Min.Y+y).RGBA() // premultiplied, 16 bits
+			i := y*img.Stride + 4*x
+			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = uint8(cr>>8), uint8(cg>>8), uint8(cb>>8), uint8(ca>>8)
+		}
+	}
+	r.glyphs[k] = img
+	return img
+}
