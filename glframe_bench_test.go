@@ -198,15 +198,19 @@ func reportFrames(b *testing.B, frames []time.Duration) {
 }
 
 // timeFrames times the frames caused by change(0), change(1), ...: at
-// least 30 and two seconds' worth unmeasured (llvmpipe compiles its shader
-// variants in the first ones, and the first case of a run was slower for
-// longer than 30 frames), then 60 per iteration. It reports them, the part
+// least 30 and two seconds' worth unmeasured, an even number (llvmpipe
+// compiles its shader variants in the first ones, and the first case of a
+// run was slower for longer than 30 frames), then 60 per iteration. It reports them, the part
 // of a frame that was our layout (the pan or zoom in the tick), and what
 // the timeline draws.
 func timeFrames(b *testing.B, tl *widgets.Timeline, change func(i int) func()) {
 	ft := newFrameTimer()
 	defer ft.stop()
-	for i, t0 := 0, time.Now(); i < 30 || time.Since(t0) < 2*time.Second; i++ {
+	// An even number of warm-up frames, so that the timed ones start where
+	// the warm-up did: change alternates (pans there and back, zooms in and
+	// out), and after an odd number the zoom step went between one and two
+	// notches in instead of between the fitted view and one notch.
+	for i, t0 := 0, time.Now(); i < 30 || time.Since(t0) < 2*time.Second || i%2 == 1; i++ {
 		ft.frame(b, change(i))
 	}
 	ft.ours = 0 // written in the ticks; each frame's done receive orders it
@@ -252,19 +256,25 @@ func BenchmarkTimelineFrameGL(b *testing.B) {
 }
 
 // BenchmarkTimelineZoomStepGL: one frame after a wheel notch of zoom (every
-// item packed again for the new scale), 10,000 items, in the real driver.
+// item packed again for the new scale), 10,000 items, in the real driver:
+// in and out of a 3-month view, of the fitted view of all 12 years, and
+// between one and two notches in from that.
 func BenchmarkTimelineZoomStepGL(b *testing.B) {
 	a := startGL(b)
 	for _, c := range []struct {
-		name string
-		span float64
-	}{{"3 months", 91 * 86400}, {"all", 0}} {
+		name  string
+		span  float64
+		notch bool // start a wheel notch in from there
+	}{{"3 months", 91 * 86400, false}, {"all", 0, false}, {"all, a notch in", 0, true}} {
 		b.Run(c.name, func(b *testing.B) {
 			tl := glTimeline(b, a, 10000, c.span)
 			var mid time.Time
 			fyne.DoAndWait(func() {
 				from, to := tl.VisibleRange()
 				mid = from.Add(to.Sub(from) / 2)
+				if c.notch {
+					tl.ZoomBy(1.25, mid)
+				}
 			})
 			timeFrames(b, tl, func(i int) func() {
 				f := 1.25
