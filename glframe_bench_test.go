@@ -200,9 +200,9 @@ func reportFrames(b *testing.B, frames []time.Duration) {
 // timeFrames times the frames caused by change(0), change(1), ...: at
 // least 30 and two seconds' worth unmeasured, an even number (llvmpipe
 // compiles its shader variants in the first ones, and the first case of a
-// run was slower for longer than 30 frames), then 60 per iteration. It reports them, the part
-// of a frame that was our layout (the pan or zoom in the tick), and what
-// the timeline draws.
+// run was slower for longer than 30 frames), then 60 per iteration. It
+// reports them, the part of a frame that was our layout (the pan or zoom
+// in the tick), and what the timeline draws.
 func timeFrames(b *testing.B, tl *widgets.Timeline, change func(i int) func()) {
 	ft := newFrameTimer()
 	defer ft.stop()

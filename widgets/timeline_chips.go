@@ -185,19 +185,18 @@ func (cr *tlChipRow) pill(w, h int, ring float64, selected bool) *image.RGBA {
 	rad := float64(min(w, h)) / 2
 	cx, cy := float64(w)/2, float64(h)/2
 	hx, hy := cx-rad, cy-rad
-	cover := func(d float64) float64 { return min(max(0.5-d, 0), 1) }
 	for py := range h {
 		for px := range w {
 			qx := math.Abs(float64(px)+0.5-cx) - hx
 			qy := math.Abs(float64(py)+0.5-cy) - hy
 			d := math.Hypot(max(qx, 0), max(qy, 0)) + min(max(qx, qy), 0) - rad
 			if !selected {
-				blendPix(img, px, py, cr.fill, cover(d))
+				blendPix(img, px, py, cr.fill, coverage(d))
 				continue
 			}
-			inner := cover(d + ring)
+			inner := coverage(d + ring)
 			blendPix(img, px, py, cr.fill, inner)
-			blendPix(img, px, py, cr.sel, cover(d)-inner)
+			blendPix(img, px, py, cr.sel, coverage(d)-inner)
 		}
 	}
 	return img
@@ -226,6 +225,11 @@ func over(dst, src *image.RGBA, x, y int) {
 		}
 	}
 }
+
+// coverage is how much of a pixel lies inside an edge whose signed
+// distance from the pixel's centre is dist (negative inside), for soft
+// edges.
+func coverage(dist float64) float64 { return min(max(0.5-dist, 0), 1) }
 
 // blendPix paints colour c over pixel (x, y) of img with coverage a.
 func blendPix(img *image.RGBA, x, y int, c color.NRGBA, a float64) {

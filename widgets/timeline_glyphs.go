@@ -3,6 +3,7 @@ package widgets
 import (
 	"image"
 	"image/color"
+	"image/draw"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -41,14 +42,8 @@ func (r *timelineRenderer) glyph(k tlGlyphKey) *image.RGBA {
 	c.Resize(txt.MinSize())
 	src := c.Capture()
 	b := src.Bounds()
-	img := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-	for y := range b.Dy() {
-		for x := range b.Dx() {
-			cr, cg, cb, ca := src.At(b.Min.X+x, b.Min.Y+y).RGBA() // premultiplied, 16 bits
-			i := y*img.Stride + 4*x
-			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = uint8(cr>>8), uint8(cg>>8), uint8(cb>>8), uint8(ca>>8)
-		}
-	}
+	img := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy())) // premultiplied, as the rasters are
+	draw.Draw(img, img.Rect, src, b.Min, draw.Src)
 	r.glyphs[k] = img
 	return img
 }

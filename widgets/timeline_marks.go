@@ -32,8 +32,9 @@ type tlMarkPic struct {
 	w, h int
 }
 
-// tlMaxMarkPics bounds the painted markers kept (looks times sizes); past
-// it they are painted again as needed.
+// tlMaxMarkPics bounds the painted markers kept (looks times sizes), and
+// the painted texts (timeline_glyphs.go); past it they are painted again as
+// needed.
 const tlMaxMarkPics = 256
 
 // markLook is the look of an instant drawn in colour col.
@@ -41,10 +42,10 @@ func (r *timelineRenderer) markLook(it *TimelineItem, col color.NRGBA) tlMarkLoo
 	look := tlMarkLook{fill: col}
 	if it.Uncertain {
 		look.fill, look.stroke = color.NRGBA{}, col
-		look.query = color.NRGBAModel.Convert(r.pal.fg).(color.NRGBA)
+		look.query = r.pal.fgN
 	}
-	if it.Conflict && r.pal.conflict != nil {
-		look.stroke = color.NRGBAModel.Convert(r.pal.conflict).(color.NRGBA)
+	if it.Conflict {
+		look.stroke = r.pal.conflictN
 	}
 	if it.Approx {
 		look.halo = withAlpha(col, 0xc0)
@@ -107,7 +108,6 @@ func paintMark(look tlMarkLook, w, h int, sx, d float64) *image.RGBA {
 	rad := d / 2 * sx              // centre to corner, pixels
 	ring := 2 * sx                 // outline width, pixels
 	glow := float64(min(w, h)) / 2 // the halo's radius, pixels
-	cover := func(dist float64) float64 { return min(max(0.5-dist, 0), 1) }
 	for py := range h {
 		for px := range w {
 			x, y := math.Abs(float64(px)+0.5-cx), math.Abs(float64(py)+0.5-cy)
@@ -116,14 +116,14 @@ func paintMark(look tlMarkLook, w, h int, sx, d float64) *image.RGBA {
 			}
 			dist := (x + y - rad) / math.Sqrt2 // to the nearest edge; negative inside
 			if look.stroke.A == 0 {
-				blendPix(img, px, py, look.fill, cover(dist))
+				blendPix(img, px, py, look.fill, coverage(dist))
 				continue
 			}
-			inner := cover(dist + ring)
+			inner := coverage(dist + ring)
 			if look.fill.A != 0 {
 				blendPix(img, px, py, look.fill, inner)
 			}
-			blendPix(img, px, py, look.stroke, cover(dist)-inner)
+			blendPix(img, px, py, look.stroke, coverage(dist)-inner)
 		}
 	}
 	return img

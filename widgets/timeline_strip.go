@@ -97,10 +97,7 @@ func (r *timelineRenderer) paintStrips(ls *tlLaneStrips, l *tlLane, v0, v1 float
 			s.bars = s.bars[:0]
 		}
 	}
-	var conflict color.NRGBA
-	if r.pal.conflict != nil {
-		conflict = color.NRGBAModel.Convert(r.pal.conflict).(color.NRGBA)
-	}
+	conflict := r.pal.conflictN
 	lo, hi := l.window(ls.c0, ls.c1, 0)
 	for i := lo; i < hi; i++ {
 		it := &l.items[i]

@@ -80,6 +80,7 @@ type tlPalette struct {
 	focus, scroll           color.Color
 	inkDark, inkLight       color.NRGBA
 	inks                    map[color.NRGBA]color.NRGBA // ink's answers: it runs for every bar of every frame
+	fgN, conflictN          color.NRGBA                 // fg and conflict for what is painted on the CPU
 }
 
 // newTLPalette reads the theme; the variant is judged from the background.
@@ -102,12 +103,21 @@ func newTLPalette(th fyne.Theme) tlPalette {
 	p.inkDark = color.NRGBA{0x12, 0x12, 0x12, 0xff}
 	p.inkLight = color.NRGBA{0xfa, 0xfa, 0xfa, 0xff}
 	p.inks = map[color.NRGBA]color.NRGBA{}
+	p.fgN, p.conflictN = nrgba(p.fg), nrgba(p.conflict)
 	if p.dark {
 		p.dash = color.NRGBA{0xf0, 0xf0, 0xf0, 0xff}
 	} else {
 		p.dash = color.NRGBA{0x20, 0x20, 0x20, 0xff}
 	}
 	return p
+}
+
+// nrgba is c as NRGBA; none (a theme may answer nil) is transparent.
+func nrgba(c color.Color) color.NRGBA {
+	if c == nil {
+		return color.NRGBA{}
+	}
+	return color.NRGBAModel.Convert(c).(color.NRGBA)
 }
 
 // ink is the text colour that reads best on c.
