@@ -10,11 +10,13 @@ import (
 	"fyne.io/fyne/v2/canvas"
 )
 
-// A lane's "+N" cluster chips and the lines along their clusters are
-// painted together as one raster, like the slivers: at an overview there
-// are a hundred clusters in view, and as objects each took a rounded
-// rectangle (the GL painter's costliest shader) and a line, about a quarter
-// of the frame with a software OpenGL. The labels stay texts.
+// A lane's "+N" cluster chips, their labels and the lines along their
+// clusters are painted together as one raster, like the slivers: at an
+// overview there are a hundred clusters in view, and as objects each took
+// a rounded rectangle (the GL painter's costliest shader), a line and a
+// text, each a draw of its own: with a software OpenGL about a third of
+// the frame. A label is painted by Fyne's software painter
+// (timeline_glyphs.go), in the font and at the place the text object had.
 //
 // The raster holds each cluster's chip where the cluster starts, so a pan
 // only moves it. A cluster that starts left of the view keeps its chip in
@@ -23,10 +25,19 @@ import (
 
 // tlChipMark is one cluster in a chip row, in units from the row's left
 // edge: its line from x0 to x1 (none when x1 is 0) and its chip at cx (none
-// when cw is 0: it lies wholly before the painted range).
+// when cw is 0: it lies wholly before the painted range) counting n items.
 type tlChipMark struct {
 	x0, x1, cx, cw float32
+	n              int
 	selected       bool
+}
+
+// tlChipText is how a chip row's labels are painted: in what text size and
+// colour, at what offset from the chip's top left corner (units).
+type tlChipText struct {
+	size   float32
+	col    color.NRGBA
+	dx, dy float32
 }
 
 // tlChipRow is a lane's cluster row as a raster.
@@ -35,6 +46,8 @@ type tlChipRow struct {
 	x            float32 // left edge from the lane strips' origin c0
 	marks, drawn []tlChipMark
 	fill, sel    color.NRGBA
+	text         tlChipText
+	glyph        func(tlGlyphKey) *image.RGBA // the renderer's painted texts
 	img          *image.RGBA
 	pills        map[tlPillKey]*image.RGBA // painted chips by width
 	pillsFor     tlPillStyle               // what they were painted for
@@ -70,7 +83,7 @@ func (r *timelineRenderer) paintChipRow(cr *tlChipRow, ls *tlLaneStrips, l *tlLa
 		x0 := float32((c.x0 - ls.c0) / spp)
 		x1 := min(float32((c.x1-ls.c0)/spp), float32((ls.c1-ls.c0)/spp))
 		cw := t.chipWidth(c.count())
-		mk := tlChipMark{cx: x0, cw: cw}
+		mk := tlChipMark{cx: x0, cw: cw, n: c.count()}
 		if x1-x0 > cw+2 {
 			mk.x0, mk.x1 = max(x0, -1), x1
 		}
@@ -98,6 +111,7 @@ func (r *timelineRenderer) paintChipRow(cr *tlChipRow, ls *tlLaneStrips, l *tlLa
 	if cr.r == nil {
 		cr.r = canvas.NewRaster(cr.generate)
 		cr.r.ScaleMode = canvas.ImageScalePixels
+		cr.glyph = r.glyph
 	}
 	cr.x = left
 	for i := range cr.marks {
@@ -109,10 +123,11 @@ func (r *timelineRenderer) paintChipRow(cr *tlChipRow, ls *tlLaneStrips, l *tlLa
 	}
 	fill := color.NRGBAModel.Convert(r.pal.chipBg).(color.NRGBA)
 	sel := color.NRGBAModel.Convert(r.pal.selected).(color.NRGBA)
+	text := tlChipText{m.labelSize, nrgba(r.pal.chipFg), m.pad, (m.chipH - m.labelH) / 2}
 	size := fyne.NewSize(right-left, m.chipH)
-	changed := !slices.Equal(cr.marks, cr.drawn) || fill != cr.fill || sel != cr.sel
+	changed := !slices.Equal(cr.marks, cr.drawn) || fill != cr.fill || sel != cr.sel || text != cr.text
 	cr.drawn = append(cr.drawn[:0], cr.marks...)
-	cr.fill, cr.sel = fill, sel
+	cr.fill, cr.sel, cr.text = fill, sel, text
 	if size != cr.r.Size() {
 		cr.r.Resize(size) // repaints
 	} else if changed {
@@ -122,15 +137,14 @@ func (r *timelineRenderer) paintChipRow(cr *tlChipRow, ls *tlLaneStrips, l *tlLa
 
 // generate paints the chip row at the raster's pixel size: each line, and
 // each chip as a pill with soft edges, ringed in the selection colour when
-// its cluster holds the selected item. Chips sit on whole pixels, so one
-// painted pill serves every chip of its width.
+// its cluster holds the selected item, with its label. Chips sit on whole
+// pixels, so one painted pill serves every chip of its width.
 func (cr *tlChipRow) generate(w, h int) image.Image {
 	cr.img = reuseRGBA(cr.img, w, h) // premultiplied, uploaded as it is
-	size := cr.r.Size()
-	if size.Width <= 0 || size.Height <= 0 {
+	sx, sy, ok := pixelsPerUnit(cr.r, w, h)
+	if !ok {
 		return cr.img
 	}
-	sx, sy := float64(w)/float64(size.Width), float64(h)/float64(size.Height)
 	if style := (tlPillStyle{cr.fill, cr.sel, h, sx}); cr.pills == nil || cr.pillsFor != style {
 		cr.pills, cr.pillsFor = map[tlPillKey]*image.RGBA{}, style
 	}
@@ -158,9 +172,24 @@ func (cr *tlChipRow) generate(w, h int) image.Image {
 			pill = cr.pill(k.w, h, 2*sx, mk.selected)
 			cr.pills[k] = pill
 		}
-		over(cr.img, pill, int(math.Round(float64(mk.cx)*sx)), 0)
+		x := int(math.Round(float64(mk.cx) * sx))
+		over(cr.img, pill, x, 0)
+		if cr.glyph != nil {
+			g := cr.glyph(tlGlyphKey{s: tlChipLabel(mk.n), size: cr.text.size, col: cr.text.col, scale: glyphScale(sx)})
+			over(cr.img, g, x+int(math.Round(float64(cr.text.dx)*sx)), int(math.Round(float64(cr.text.dy)*sy)))
+		}
 	}
 	return cr.img
+}
+
+// pixelsPerUnit is how many pixels a unit is across and down in r painted
+// at w×h pixels; not ok while r has no size.
+func pixelsPerUnit(r *canvas.Raster, w, h int) (sx, sy float64, ok bool) {
+	size := r.Size()
+	if size.Width <= 0 || size.Height <= 0 {
+		return 0, 0, false
+	}
+	return float64(w) / float64(size.Width), float64(h) / float64(size.Height), true
 }
 
 // tlPillStyle is what every painted chip of a row shares: its colours,

@@ -29,11 +29,12 @@ func groups(n int) []widgets.TimelineItem {
 	return items
 }
 
-// chipUnder is the colour of the chip row's raster under the middle of a
-// chip label, and whether there is one.
+// chipUnder is the colour of the chip row's raster just before a chip
+// label (in the label's ink the chip's colour is hidden), at its middle
+// height, and whether there is one.
 func chipUnder(t *testing.T, tl *widgets.Timeline, label drawnObj) (color.NRGBA, bool) {
 	t.Helper()
-	mid := label.centre()
+	mid := fyne.NewPos(label.pos.X-2, label.centre().Y)
 	for _, d := range plotObjects(t, tl) {
 		if _, ok := d.obj.(*canvas.Raster); !ok {
 			continue
@@ -82,7 +83,7 @@ func TestTimelineChipRowPaintsEveryChipInOneRaster(t *testing.T) {
 		}
 		for _, d := range plotObjects(t, tl) {
 			if _, ok := d.obj.(*canvas.Raster); ok && color.NRGBAModel.Convert(d.fill) == color.Color(chipCol) &&
-				d.pos.X <= l.pos.X && l.pos.X < d.pos.X+d.size.Width {
+				d.pos.X <= l.pos.X-2 && l.pos.X-2 < d.pos.X+d.size.Width {
 				rasters[d.obj] = true
 			}
 		}
@@ -165,5 +166,35 @@ func TestTimelineChipRowOfALongClusterStaysNarrow(t *testing.T) {
 	labels := chips(t, tl)
 	if len(labels) != 1 || labels[0].pos.X > titleW+10 {
 		t.Errorf("chip labels %v, want the one cluster's at the left edge", labels)
+	}
+}
+
+// TestTimelineChipLabelsArePaintedOncePerText: a zoom changes every chip
+// row's width, and with it the raster's pixels a unit a little; the labels
+// are not painted again for that.
+func TestTimelineChipLabelsArePaintedOncePerText(t *testing.T) {
+	tl, _ := lightTimeline(t, 640, 300, []widgets.TimelineLane{{Key: "l", Title: "Lane"}}, groups(10))
+	tl.MaxRows = 1
+	tl.Refresh()
+	if len(chips(t, tl)) == 0 {
+		t.Fatal("no chips")
+	}
+	painted := widgets.GlyphsPainted(tl, "+")
+	if painted == 0 {
+		t.Fatal("no labels painted")
+	}
+	for i := range 6 {
+		from, to := tl.VisibleRange()
+		f := 1.013
+		if i%2 == 1 {
+			f = 1 / 1.007
+		}
+		tl.ZoomBy(f, from.Add(to.Sub(from)/3))
+		if len(chips(t, tl)) == 0 {
+			t.Fatalf("no chips after zoom %d", i)
+		}
+	}
+	if n := widgets.GlyphsPainted(tl, "+"); n != painted {
+		t.Errorf("%d chip labels painted after six zoom steps, %d before", n, painted)
 	}
 }

@@ -153,20 +153,21 @@ func (r *timelineRenderer) caption(objs []fyne.CanvasObject, it *TimelineItem, i
 	return objs
 }
 
-// drawCluster draws the label of a cluster's "+N" chip. The chip and the
-// line along the time the cluster's items cover are in the lane's chip row
-// (drawChipRow), at the cluster's start; a cluster that starts left of the
-// view keeps its chip in view, drawn here over the painted one, outlined
-// when it holds the selected item.
+// drawCluster draws the chip of a cluster that starts left of the view.
+// The lane's chip row (drawChipRow) paints every chip, with its label and
+// the line along the time the cluster's items cover, at the cluster's
+// start; but a chip stays in view while its cluster is, so this one is
+// drawn here, over what is left of the painted one, outlined when the
+// cluster holds the selected item.
 func (r *timelineRenderer) drawCluster(objs []fyne.CanvasObject, l *tlLane, c *tlCluster, y float32) []fyne.CanvasObject {
 	t, m, p := r.t, &r.t.met, &r.pal
 	x0, x1 := t.xOf(c.x0), min(t.xOf(c.x1), t.view.plotW+8)
-	label := tlChipLabel(c.count())
 	cw := t.chipWidth(c.count())
-	cx := max(min(0, x1-cw), x0) // the chip stays in view while its cluster is
+	cx := max(min(0, x1-cw), x0)
 	if cx == x0 {
-		return append(objs, r.text(label, m.labelSize, false, p.chipFg, cx+m.pad, y+(m.chipH-m.labelH)/2))
+		return objs // where the chip row paints it
 	}
+	label := tlChipLabel(c.count())
 	chip := r.rect(p.chipBg, cx, y, cw, m.chipH)
 	chip.CornerRadius = m.chipH / 2
 	for _, i := range l.overflow[c.a:c.b] {

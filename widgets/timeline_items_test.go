@@ -1,6 +1,7 @@
 package widgets_test
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -122,14 +123,17 @@ func TestTimelinePackedRowsNeverOverlap(t *testing.T) {
 	}
 }
 
-// chips are the "+N" cluster labels drawn in the plot.
+// chips are the "+N" cluster labels in the plot, left to right: painted
+// into the chip rows (read from their pixels), or texts on a chip drawn
+// on its own.
 func chips(t testing.TB, tl *widgets.Timeline) []drawnObj {
-	var out []drawnObj
+	out := paintedChips(t, tl)
 	for _, d := range plotObjects(t, tl) {
 		if _, ok := d.obj.(*canvas.Text); ok && strings.HasPrefix(d.text, "+") {
 			out = append(out, d)
 		}
 	}
+	slices.SortStableFunc(out, func(a, b drawnObj) int { return cmp.Compare(a.pos.X, b.pos.X) })
 	return out
 }
 

@@ -32,9 +32,8 @@ type tlMarkPic struct {
 	w, h int
 }
 
-// tlMaxMarkPics bounds the painted markers kept (looks times sizes), and
-// the painted texts (timeline_glyphs.go); past it they are painted again as
-// needed.
+// tlMaxMarkPics bounds the painted markers kept (looks times sizes); past
+// it they are painted again as needed.
 const tlMaxMarkPics = 256
 
 // markLook is the look of an instant drawn in colour col.
@@ -91,7 +90,7 @@ func (r *timelineRenderer) markPic(look tlMarkLook, w, h int) image.Image {
 	img := paintMark(look, w, h, sx, float64(r.t.met.diamond))
 	if look.query.A != 0 {
 		m := &r.t.met
-		q := r.glyph(tlGlyphKey{s: "?", size: m.labelSize - 2, bold: true, col: look.query, scale: float32(sx)})
+		q := r.glyph(tlGlyphKey{s: "?", size: m.labelSize - 2, bold: true, col: look.query, scale: glyphScale(sx)})
 		over(img, q, (w-q.Rect.Dx())/2, (h-q.Rect.Dy())/2)
 	}
 	r.markPics[k] = img

@@ -44,6 +44,7 @@ type timelineRenderer struct {
 	stripSel   string          // the selection the strips were painted for
 
 	axis        tlTicks
+	axisPic     tlAxisPic // the time axis painted (timeline_header.go)
 	laneTop     []float32 // top of each lane in content coordinates
 	contentH    float32   // height of all lanes
 	packed      bool      // the lanes are packed for packedSpp
@@ -252,25 +253,6 @@ func (r *timelineRenderer) visibleLanes() (int, int) {
 		}
 	}
 	return first, max(first, last)
-}
-
-// buildHeader draws the time axis: major labels and ticks in the upper
-// row, minor ones in the lower.
-func (r *timelineRenderer) buildHeader(objs []fyne.CanvasObject) []fyne.CanvasObject {
-	m, a := &r.t.met, &r.axis
-	for _, x := range a.minor {
-		objs = append(objs, r.vline(r.pal.gridMajor, x, m.hdrRowH+m.pad, m.hdrH))
-	}
-	for _, x := range a.major {
-		objs = append(objs, r.vline(r.pal.rule, x, 0, m.hdrH))
-	}
-	for _, l := range a.majorLabels {
-		objs = append(objs, r.text(l.text, m.labelSize, true, r.pal.fg, l.x, (m.hdrRowH-m.labelH)/2+m.pad/2))
-	}
-	for _, l := range a.minorLabels {
-		objs = append(objs, r.text(l.text, m.labelSize, false, r.pal.fg, l.x, m.hdrRowH+(m.hdrRowH-m.labelH)/2))
-	}
-	return objs
 }
 
 // buildPlot draws the lanes in view: backgrounds, grid lines, items and

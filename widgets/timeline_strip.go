@@ -18,7 +18,8 @@ import (
 //
 // A strip is painted for half a view more on each side than is shown, so a
 // pan only moves it; it is painted again when the view leaves that range,
-// the zoom changes, or the items, the selection or the theme do. Every bar
+// the zoom changes (for the view alone: paintStrips), or the items, the
+// selection or the theme do. Every bar
 // is the full height of its row, so a strip is painted one pixel tall and
 // stretched: painting and uploading it costs a row of pixels, not a band.
 
@@ -87,10 +88,17 @@ func (r *timelineRenderer) drawStrips(objs []fyne.CanvasObject, li int, top floa
 func (r *timelineRenderer) paintStrips(ls *tlLaneStrips, l *tlLane, v0, v1 float64) {
 	t, m := r.t, &r.t.met
 	spp := t.view.spp
+	// After a pan, half a view either side, within tlStripMaxW units: a
+	// texture wider than 8,192 pixels (4,096 units at a scale of 2) is more
+	// than some GPUs take. A zoom paints the view alone: the next zoom
+	// paints again anyway, and the margins doubled what a zoom step paints,
+	// uploads and has a software OpenGL set up beyond the clip (a
+	// millisecond at an overview). The first pan after it adds them.
+	var margin float64
+	if ls.spp == spp {
+		margin = max(0, min((v1-v0)/2, (tlStripMaxW*spp-(v1-v0))/2))
+	}
 	ls.spp, ls.gen = spp, r.stripGen
-	// Half a view either side, within tlStripMaxW units: a texture wider
-	// than 8,192 pixels (4,096 units at a scale of 2) is more than some GPUs take.
-	margin := max(0, min((v1-v0)/2, (tlStripMaxW*spp-(v1-v0))/2))
 	ls.c0, ls.c1 = v0-margin, v1+margin
 	for _, s := range ls.rows {
 		if s != nil {

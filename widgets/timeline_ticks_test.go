@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+
 	"github.com/evidence-workbench/workbench/widgets"
 )
 
@@ -78,6 +81,71 @@ func assertAxisReadable(t *testing.T, tl *widgets.Timeline, minor *regexp.Regexp
 			if a.pos.X+w > b.pos.X {
 				t.Errorf("%q (x %v, %v wide) runs into %q at x %v", a.text, a.pos.X, w, b.text, b.pos.X)
 			}
+		}
+	}
+}
+
+// TestTimelineAxisIsOneRasterWithItsTicks: the header is one raster, with
+// a major tick down its whole height where the plot's grid line is, and
+// a minor tick in its lower row only.
+func TestTimelineAxisIsOneRasterWithItsTicks(t *testing.T) {
+	lanes, items := timelineSample()
+	tl, _ := lightTimeline(t, 1000, 240, lanes, items)
+	zoomTo(tl, 120*86400) // months, each with its weeks
+	var axis *canvas.Raster
+	grid := map[float32]bool{}
+	for _, d := range drawnObjects(t, tl) {
+		switch {
+		case d.clipPos == fyne.NewPos(titleW, 0):
+			r, ok := d.obj.(*canvas.Raster)
+			if !ok || (axis != nil && r != axis) {
+				t.Fatalf("the header draws a %T besides its raster", d.obj)
+			}
+			axis = r
+		case d.clipPos.X == titleW && d.clipPos.Y > 0:
+			if l, ok := d.obj.(*canvas.Line); ok && l.Position1.X == l.Position2.X {
+				grid[l.Position1.X-1] = true // placed at its column's right edge
+			}
+		}
+	}
+	if axis == nil {
+		t.Fatal("no axis raster")
+	}
+	minor, major := widgets.AxisTicks(tl)
+	if len(major) < 2 || len(minor) < 8 {
+		t.Fatalf("%d major and %d minor ticks at four months", len(major), len(minor))
+	}
+	w, h := int(axis.Size().Width), int(axis.Size().Height)
+	img := axis.Generator(w, h)
+	// A tick covers the unit column [x, x+1): at least half of one pixel.
+	inked := func(x float32, y int) bool {
+		px := int(x)
+		for _, p := range []int{px, px + 1} {
+			if p >= 0 && p < w && nrgbaOf(img.At(p, y)).A >= 0x80 {
+				return true
+			}
+		}
+		return false
+	}
+	isMajor := map[float32]bool{}
+	for _, x := range major {
+		isMajor[x] = true
+		if x < 0 || x >= float32(w)-1 {
+			continue
+		}
+		if !inked(x, 0) || !inked(x, h-2) {
+			t.Errorf("major tick at %v: top %v, bottom %v, want it the header's height", x, inked(x, 0), inked(x, h-2))
+		}
+		if !grid[x] {
+			t.Errorf("major tick at %v has no grid line under it in the plot (lines at %v)", x, grid)
+		}
+	}
+	for _, x := range minor {
+		if isMajor[x] || x < 0 || x >= float32(w)-1 {
+			continue
+		}
+		if inked(x, 0) || !inked(x, h-2) {
+			t.Errorf("minor tick at %v: top %v, bottom %v, want the lower row only", x, inked(x, 0), inked(x, h-2))
 		}
 	}
 }
