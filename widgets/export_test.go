@@ -53,7 +53,7 @@ func PaintedAxisLabels(tl *Timeline) []PaintedLabel {
 	origin := h.r.Position().AddXY(tl.met.titleW, 0)
 	var out []PaintedLabel
 	for _, l := range h.labels {
-		at := fyne.NewPos(l.x, l.y)
+		at := fyne.NewPos(l.x, h.look.y(l))
 		out = append(out, PaintedLabel{Text: l.text, Size: h.look.textSize, Bold: l.bold, Pos: origin.Add(at), Raster: h.r, At: at})
 	}
 	return out

@@ -121,8 +121,7 @@ func (r *timelineRenderer) paintChipRow(cr *tlChipRow, ls *tlLaneStrips, l *tlLa
 			mk.x0, mk.x1 = mk.x0-left, mk.x1-left
 		}
 	}
-	fill := color.NRGBAModel.Convert(r.pal.chipBg).(color.NRGBA)
-	sel := color.NRGBAModel.Convert(r.pal.selected).(color.NRGBA)
+	fill, sel := nrgba(r.pal.chipBg), nrgba(r.pal.selected)
 	text := tlChipText{m.labelSize, nrgba(r.pal.chipFg), m.pad, (m.chipH - m.labelH) / 2}
 	size := fyne.NewSize(right-left, m.chipH)
 	changed := !slices.Equal(cr.marks, cr.drawn) || fill != cr.fill || sel != cr.sel || text != cr.text

@@ -18,10 +18,10 @@ import (
 // and an upload of them, far less than the draws. Labels are painted by
 // Fyne's software painter (timeline_glyphs.go) where the texts were.
 
-// tlAxisLabel is a label of the time axis as painted: its top left corner
-// in units, and whether it is a major (bold) one.
+// tlAxisLabel is a label of the time axis as painted: its left edge in
+// units, and whether it is a major one (bold, in the upper row).
 type tlAxisLabel struct {
-	x, y float32
+	x    float32
 	text string
 	bold bool
 }
@@ -30,7 +30,16 @@ type tlAxisLabel struct {
 type tlAxisLook struct {
 	tick, rule, ink color.NRGBA // minor ticks, major ticks, labels
 	textSize        float32
+	majorY, minorY  float32 // the top of the labels of each row
 	minorTop, h     float32 // where minor ticks start; the header's height
+}
+
+// y is the top of label l.
+func (k *tlAxisLook) y(l tlAxisLabel) float32 {
+	if l.bold {
+		return k.majorY
+	}
+	return k.minorY
 }
 
 // tlAxisPic is the painted time axis and what it shows.
@@ -56,12 +65,14 @@ func (r *timelineRenderer) buildHeader(objs []fyne.CanvasObject) []fyne.CanvasOb
 	}
 	h.next = h.next[:0]
 	for _, l := range a.majorLabels {
-		h.next = append(h.next, tlAxisLabel{l.x, (m.hdrRowH-m.labelH)/2 + m.pad/2, l.text, true})
+		h.next = append(h.next, tlAxisLabel{l.x, l.text, true})
 	}
 	for _, l := range a.minorLabels {
-		h.next = append(h.next, tlAxisLabel{l.x, m.hdrRowH + (m.hdrRowH-m.labelH)/2, l.text, false})
+		h.next = append(h.next, tlAxisLabel{l.x, l.text, false})
 	}
-	look := tlAxisLook{nrgba(r.pal.gridMajor), nrgba(r.pal.rule), r.pal.fgN, m.labelSize, m.hdrRowH + m.pad, m.hdrH}
+	look := tlAxisLook{tick: nrgba(r.pal.gridMajor), rule: nrgba(r.pal.rule), ink: r.pal.fgN, textSize: m.labelSize,
+		majorY: (m.hdrRowH-m.labelH)/2 + m.pad/2, minorY: m.hdrRowH + (m.hdrRowH-m.labelH)/2,
+		minorTop: m.hdrRowH + m.pad, h: m.hdrH}
 	changed := look != h.look || !slices.Equal(h.minor, a.minor) || !slices.Equal(h.major, a.major) ||
 		!slices.Equal(h.labels, h.next)
 	if changed {
@@ -94,7 +105,7 @@ func (h *tlAxisPic) generate(w, ht int) image.Image {
 	}
 	for _, l := range h.labels {
 		g := h.glyph(tlGlyphKey{s: l.text, size: h.look.textSize, bold: l.bold, col: h.look.ink, scale: glyphScale(sx)})
-		over(h.img, g, int(math.Round(float64(l.x)*sx)), int(math.Round(float64(l.y)*sy)))
+		over(h.img, g, int(math.Round(float64(l.x)*sx)), int(math.Round(float64(h.look.y(l))*sy)))
 	}
 	return h.img
 }

@@ -220,7 +220,7 @@ func lightTimeline(t testing.TB, w, h float32, lanes []widgets.TimelineLane, ite
 // the title column at the top), read from the pixels of its raster.
 func headerTexts(t testing.TB, tl *widgets.Timeline) []drawnObj {
 	t.Helper()
-	out := paintedAxis(t, tl)
+	out := painted(t, widgets.PaintedAxisLabels(tl))
 	for _, d := range drawnObjects(t, tl) {
 		if _, ok := d.obj.(*canvas.Text); ok && d.clipPos == fyne.NewPos(titleW, 0) {
 			t.Errorf("axis label %q drawn as a text object, want it painted", d.text)

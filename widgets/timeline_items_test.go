@@ -127,7 +127,7 @@ func TestTimelinePackedRowsNeverOverlap(t *testing.T) {
 // into the chip rows (read from their pixels), or texts on a chip drawn
 // on its own.
 func chips(t testing.TB, tl *widgets.Timeline) []drawnObj {
-	out := paintedChips(t, tl)
+	out := painted(t, widgets.PaintedChipLabels(tl))
 	for _, d := range plotObjects(t, tl) {
 		if _, ok := d.obj.(*canvas.Text); ok && strings.HasPrefix(d.text, "+") {
 			out = append(out, d)

@@ -14,29 +14,15 @@ import (
 	"github.com/evidence-workbench/workbench/widgets"
 )
 
-// paintedChips are the "+N" labels painted into the lanes' chip rows, each
+// painted reads labels the renderer says it painted (the "+N" of the chip
+// rows, the time axis) as texts drawn in the foreground colour, each
 // checked against its pixels: a label reads as drawnObj of its text only
-// when the raster shows that text where the renderer says it painted it.
-func paintedChips(t testing.TB, tl *widgets.Timeline) []drawnObj {
+// when its raster shows that text where the renderer says it painted it.
+func painted(t testing.TB, labels []widgets.PaintedLabel) []drawnObj {
 	t.Helper()
 	ink := nrgbaOf(fyne.CurrentApp().Settings().Theme().Color(theme.ColorNameForeground, theme.VariantLight))
 	var out []drawnObj
-	for _, l := range widgets.PaintedChipLabels(tl) {
-		if !showsText(t, l, ink) {
-			continue
-		}
-		out = append(out, paintedObj(l, ink))
-	}
-	return out
-}
-
-// paintedAxis are the labels painted into the time axis, each checked
-// against its pixels.
-func paintedAxis(t testing.TB, tl *widgets.Timeline) []drawnObj {
-	t.Helper()
-	ink := nrgbaOf(fyne.CurrentApp().Settings().Theme().Color(theme.ColorNameForeground, theme.VariantLight))
-	var out []drawnObj
-	for _, l := range widgets.PaintedAxisLabels(tl) {
+	for _, l := range labels {
 		if showsText(t, l, ink) {
 			out = append(out, paintedObj(l, ink))
 		}

@@ -19,9 +19,9 @@ import (
 // A strip is painted for half a view more on each side than is shown, so a
 // pan only moves it; it is painted again when the view leaves that range,
 // the zoom changes (for the view alone: paintStrips), or the items, the
-// selection or the theme do. Every bar
-// is the full height of its row, so a strip is painted one pixel tall and
-// stretched: painting and uploading it costs a row of pixels, not a band.
+// selection or the theme do. Every bar is the full height of its row, so a
+// strip is painted one pixel tall and stretched: painting and uploading it
+// costs a row of pixels, not a band.
 
 // tlStripMaxW is the widest a strip is painted, in units.
 const tlStripMaxW = 4096
