@@ -66,6 +66,7 @@ type Timeline struct {
 	view   tlView
 	met    tlMetrics
 	widths tlWidths
+	chipW  []float32 // chipWidth by count, 0 until measured; cleared with widths
 	hover  tlHover
 	focus  bool
 	rend   *timelineRenderer
@@ -179,6 +180,8 @@ func (t *Timeline) bucket() {
 		})
 		l.start = make([]float64, len(l.items))
 		l.end = make([]float64, len(l.items))
+		l.capW = make([]float32, len(l.items))
+		l.forgetCaptions()
 		for i := range l.items {
 			l.start[i], l.end[i] = tlSeconds(l.items[i].Start), tlSeconds(l.items[i].End)
 			t.index[l.items[i].ID] = tlRef{li, i}

@@ -50,7 +50,7 @@ func (r *timelineRenderer) drawRange(objs []fyne.CanvasObject, l *tlLane, i int,
 	bx0, bx1 := max(x0, -8), min(x1, w+8) // far ends are cut so coordinates stay small
 	var fade float32
 	if r.isSliver(it, x0, x1) { // drawn in the row's strip (drawStrips)
-		return r.caption(objs, it, max(x0, 0), min(x1, w), x1+m.pad, t.xOf(l.next[i])-m.gap, y, p.ink(col))
+		return r.caption(objs, l, i, max(x0, 0), min(x1, w), x1+m.pad, t.xOf(l.next[i])-m.gap, y, p.ink(col))
 	}
 	if it.Approx {
 		fade = min(16, (x1-x0)/3)
@@ -87,7 +87,7 @@ func (r *timelineRenderer) drawRange(objs []fyne.CanvasObject, l *tlLane, i int,
 	if x1 <= w {
 		in1 -= fade / 2
 	}
-	return r.caption(objs, it, in0, in1, x1+m.pad, t.xOf(l.next[i])-m.gap, y, p.ink(col))
+	return r.caption(objs, l, i, in0, in1, x1+m.pad, t.xOf(l.next[i])-m.gap, y, p.ink(col))
 }
 
 // drawInstant draws item i as a diamond (a marker raster: hollow with a
@@ -103,33 +103,40 @@ func (r *timelineRenderer) drawInstant(objs []fyne.CanvasObject, l *tlLane, i in
 		objs = append(objs, r.poly(4, color.Transparent, p.selected, 2, cx-d/2-4, cy-d/2-4, d+8))
 	}
 	x := cx + d/2 + m.pad
-	return r.caption(objs, it, 0, 0, x, t.xOf(l.next[i])-m.gap, y, p.fg)
+	return r.caption(objs, l, i, 0, 0, x, t.xOf(l.next[i])-m.gap, y, p.fg)
 }
 
 // caption draws an item's label, led by a red triangle when it is in
 // conflict and followed by "?" when uncertain: inside [in0, in1) in ink
 // when it fits there, else from after up to limit in the foreground
 // colour, else only the marks, else nothing.
-func (r *timelineRenderer) caption(objs []fyne.CanvasObject, it *TimelineItem, in0, in1, after, limit, y float32, ink color.Color) []fyne.CanvasObject {
-	t, m := r.t, &r.t.met
+func (r *timelineRenderer) caption(objs []fyne.CanvasObject, l *tlLane, i int, in0, in1, after, limit, y float32, ink color.Color) []fyne.CanvasObject {
+	t, m, it := r.t, &r.t.met, &l.items[i]
 	limit = min(limit, t.view.plotW) // a label is never cut by the edge
 	var mark float32
 	if it.Conflict {
 		mark = m.tri + m.pad
 	}
-	texts := [2]string{it.Label, ""}
-	if it.Uncertain && !it.instant() {
-		texts = [2]string{it.Label + " ?", "?"}
-	}
 	room := max(in1-in0-2*m.pad, limit-after)
-	for _, s := range texts {
-		if s == "" && mark == 0 {
+	query := it.Uncertain && !it.instant() // a range's "?"; an instant's marker carries its own
+	for k := range 2 {                     // the label (with " ?" when uncertain), else the marks alone ("?" and the triangle)
+		text := k == 0 || query
+		if !text && mark == 0 {
 			continue
 		}
-		if s != "" && room < mark+m.labelSize/4 {
+		if text && room < mark+m.labelSize/4 {
 			continue // not even one letter fits: no need to measure (shaping is slow, and dense views have thousands)
 		}
-		need := mark + t.widths.width(s, m.labelSize, false)
+		need := mark
+		switch {
+		case k == 0:
+			if l.capW[i] < 0 { // measured once: an overview asks for thousands a frame
+				l.capW[i] = t.widths.width(captionText(it), m.labelSize, false)
+			}
+			need += l.capW[i]
+		case query:
+			need += t.widths.width("?", m.labelSize, false)
+		}
 		x, c := float32(0), color.Color(nil)
 		switch {
 		case in1-in0 >= need+2*m.pad:
@@ -145,12 +152,24 @@ func (r *timelineRenderer) caption(objs []fyne.CanvasObject, it *TimelineItem, i
 			bang.Move(fyne.NewPos(x+(m.tri-bang.Size().Width)/2, y+(m.itemH-bang.Size().Height)/2+1))
 			objs = append(objs, bang)
 		}
-		if s != "" {
-			objs = append(objs, r.text(s, m.labelSize, false, c, x+mark, y+(m.itemH-m.labelH)/2))
+		switch {
+		case k == 0:
+			objs = append(objs, r.text(captionText(it), m.labelSize, false, c, x+mark, y+(m.itemH-m.labelH)/2))
+		case query:
+			objs = append(objs, r.text("?", m.labelSize, false, c, x+mark, y+(m.itemH-m.labelH)/2))
 		}
 		break
 	}
 	return objs
+}
+
+// captionText is an item's label as its caption shows it: a range that is
+// uncertain is followed by " ?" (an instant's marker carries its own).
+func captionText(it *TimelineItem) string {
+	if it.Uncertain && !it.instant() {
+		return it.Label + " ?"
+	}
+	return it.Label
 }
 
 // drawCluster draws the chip of a cluster that starts left of the view.

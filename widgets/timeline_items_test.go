@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/evidence-workbench/workbench/widgets"
 )
@@ -280,5 +281,38 @@ func TestTimelineTitlesAreTruncatedToTheColumn(t *testing.T) {
 	}
 	if len(titles) != 3 || titles[1] != "AFP" || !strings.HasSuffix(titles[2], "…") {
 		t.Errorf("titles %q", titles)
+	}
+}
+
+// TestTimelineCaptionsFollowTheTextSize: a caption is measured once and
+// kept, so a new text size must measure it again. After the size grows, the
+// label that fitted before the next bar no longer does: it is left out, not
+// drawn over the bar.
+func TestTimelineCaptionsFollowTheTextSize(t *testing.T) {
+	lanes := []widgets.TimelineLane{{Key: "afp", Title: "AFP"}}
+	items := []widgets.TimelineItem{
+		{ID: "a", Lane: "afp", Start: day(10, 1), End: day(10, 2), Label: "Offensive on Al-Qaim begins", Color: 2},
+		{ID: "b", Lane: "afp", Start: day(10, 9), End: day(10, 11), Label: "Town retaken", Color: 1},
+	}
+	tl, _ := lightTimeline(t, 1000, 200, lanes, items)
+	zoomTo(tl, 30*86400)
+	caption := func() (drawnObj, bool) {
+		for _, d := range plotObjects(t, tl) {
+			if d.text == items[0].Label {
+				return d, true
+			}
+		}
+		return drawnObj{}, false
+	}
+	next := xOfTime(tl, items[1].Start)
+	before, ok := caption()
+	if !ok || before.pos.X+before.textWidth() > next {
+		t.Fatalf("at the default size the caption (%v, drawn %v) should fit before the next bar at %v", before.pos, ok, next)
+	}
+	fyne.CurrentApp().Settings().SetTheme(bigText{theme.DefaultTheme()})
+	tl.Refresh()
+	next = xOfTime(tl, items[1].Start)
+	if after, ok := caption(); ok && after.pos.X+after.textWidth() > next {
+		t.Errorf("at a larger size the caption runs from %v, %v wide, into the next bar at %v", after.pos.X, after.textWidth(), next)
 	}
 }

@@ -19,8 +19,24 @@ type tlLane struct {
 	next     []float64 // x0 of the next item in the same row (+Inf for the last)
 	overflow []int     // items in clusters, in start order
 	clusters []tlCluster
-	rows     int    // rows in use (at least 1)
-	title    string // title truncated to the title column
+	rows     int       // rows in use (at least 1)
+	title    string    // title truncated to the title column
+	capW     []float32 // drawn width of each item's caption text (caption), -1 until measured
+}
+
+// forgetCaptions marks every caption width unmeasured.
+func (l *tlLane) forgetCaptions() {
+	for i := range l.capW {
+		l.capW[i] = -1
+	}
+}
+
+// forgetWidths drops every measured text width, for a new theme or text size.
+func (t *Timeline) forgetWidths() {
+	t.widths, t.chipW = tlWidths{}, nil
+	for li := range t.lanes {
+		t.lanes[li].forgetCaptions()
+	}
 }
 
 // tlCluster is a run of items that found no row, drawn as one "+N" chip.
@@ -129,8 +145,19 @@ func (l *tlLane) pack(t *Timeline) {
 // the next overlapping item starts a cluster of its own.
 const tlClusterSpan = 10
 
-// chipWidth is the drawn width of the chip of a cluster of n items.
+// chipWidth is the drawn width of the chip of a cluster of n items. Packing
+// asks for it at every item a cluster grows by, so the common counts are
+// kept by number (chipW), not looked up by text.
 func (t *Timeline) chipWidth(n int) float32 {
+	if n >= 0 && n < len(tlChipLabels) {
+		if len(t.chipW) == 0 {
+			t.chipW = make([]float32, len(tlChipLabels))
+		}
+		if t.chipW[n] == 0 {
+			t.chipW[n] = t.widths.width(tlChipLabel(n), t.met.labelSize, false) + 2*t.met.pad
+		}
+		return t.chipW[n]
+	}
 	return t.widths.width(tlChipLabel(n), t.met.labelSize, false) + 2*t.met.pad
 }
 

@@ -144,7 +144,7 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 
 // Refresh re-reads the theme (colours and sizes) and redraws.
 func (r *timelineRenderer) Refresh() {
-	r.t.widths = tlWidths{}
+	r.t.forgetWidths()
 	r.packed, r.titlesValid = false, false
 	r.readTheme()
 	if r.t.readMetrics() {

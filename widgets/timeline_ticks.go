@@ -186,6 +186,20 @@ func (t *Timeline) axis(a *tlTicks) {
 		ticks = append(ticks, tk)
 		a.major = append(a.major, t.xOf(tlSeconds(tk)))
 	}
+	// A major tick runs down both rows: a minor label it would cross (the
+	// last week of a month, say, whose Monday is a day before the 1st) is
+	// left out.
+	keep, j := a.minorLabels[:0], 0
+	for _, l := range a.minorLabels {
+		for j < len(a.major) && a.major[j] <= l.x {
+			j++
+		}
+		if j < len(a.major) && a.major[j] < l.x+t.widths.width(l.text, m.labelSize, false)+m.pad/2 {
+			continue
+		}
+		keep = append(keep, l)
+	}
+	a.minorLabels = keep
 	for f := range tlFormats {
 		if t.placeMajor(a, mj, ticks, f, f == tlFormats-1) {
 			return
@@ -229,7 +243,10 @@ func (t *Timeline) placeMajor(a *tlTicks, s tlStep, ticks []time.Time, f int, fo
 		if i == 0 {
 			x = max(x, m.pad) // sticky
 			if len(ticks) > 1 {
-				x = min(x, a.major[1]-w) // pushed off by the next one
+				x = min(x, a.major[1]-w-m.pad) // pushed off by the next one
+			}
+			if x < 0 {
+				continue // pushed past the edge: a cut label ("012" for 2012) misreads
 			}
 		}
 		if x < right+m.pad {

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -36,8 +37,10 @@ func TestTimelineTickLabelsNeverOverlap(t *testing.T) {
 				tl, _ := lightTimeline(t, width, 240, lanes, items)
 				zoomTo(tl, c.span)
 				assertAxisReadable(t, tl, minor)
-				tl.PanBy(-37 * 3600e9) // labels must stay apart at any phase
-				assertAxisReadable(t, tl, minor)
+				for range 6 { // labels must stay apart at any phase
+					tl.PanBy(-37 * 3600e9 * time.Duration(1+c.span/(30*dayS)))
+					assertAxisReadable(t, tl, minor)
+				}
 			})
 		}
 	}
@@ -68,8 +71,18 @@ func assertAxisReadable(t *testing.T, tl *widgets.Timeline, minor *regexp.Regexp
 		if !minor.MatchString(d.text) {
 			t.Errorf("minor label %q does not match %v", d.text, minor)
 		}
-		if d.pos.X < titleW {
-			t.Errorf("minor label %q is cut by the left edge at %v", d.text, d.pos.X)
+	}
+	_, major := widgets.AxisTicks(tl)
+	for _, y := range ys {
+		for _, d := range rows[y] {
+			if d.pos.X < titleW {
+				t.Errorf("label %q is cut by the left edge at %v", d.text, d.pos.X)
+			}
+			for _, x := range major { // a major tick runs down both rows
+				if x += titleW; d.pos.X < x && x < d.pos.X+d.textWidth() {
+					t.Errorf("label %q (x %v, %v wide) is crossed by a major tick at %v", d.text, d.pos.X, d.textWidth(), x)
+				}
+			}
 		}
 	}
 	for _, y := range ys {
