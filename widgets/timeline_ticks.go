@@ -173,8 +173,9 @@ func (t *Timeline) axis(a *tlTicks) {
 		}
 		x := t.xOf(sec)
 		a.minor = append(a.minor, x)
-		if x >= 0 { // a label cut by the left edge would be unreadable
-			a.minorLabels = append(a.minorLabels, tlLabel{x + m.pad, s.minorLabel(tk)})
+		text := s.minorLabel(tk)
+		if x >= 0 && x+m.pad+t.widths.width(text, m.labelSize, false) <= w { // a label cut by an edge would misread
+			a.minorLabels = append(a.minorLabels, tlLabel{x + m.pad, text})
 		}
 	}
 	mj, ok := s.major()
@@ -254,6 +255,9 @@ func (t *Timeline) placeMajor(a *tlTicks, s tlStep, ticks []time.Time, f int, fo
 				return false
 			}
 			continue
+		}
+		if x+w > t.plotWidth() {
+			continue // cut by the right edge ("6 Nov 2" for 6 Nov 2017): its period has barely begun
 		}
 		a.majorLabels = append(a.majorLabels, tlLabel{x, text})
 		right = x + w
