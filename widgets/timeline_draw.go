@@ -119,7 +119,8 @@ func (r *timelineRenderer) caption(objs []fyne.CanvasObject, l *tlLane, i int, i
 	}
 	room := max(in1-in0-2*m.pad, limit-after)
 	query := it.Uncertain && !it.instant() // a range's "?"; an instant's marker carries its own
-	for k := range 2 {                     // the label (with " ?" when uncertain), else the marks alone ("?" and the triangle)
+	// The label (with " ?" when uncertain), else the marks alone: the "?" and the triangle.
+	for k := range 2 {
 		text := k == 0 || query
 		if !text && mark == 0 {
 			continue
@@ -152,11 +153,12 @@ func (r *timelineRenderer) caption(objs []fyne.CanvasObject, l *tlLane, i int, i
 			bang.Move(fyne.NewPos(x+(m.tri-bang.Size().Width)/2, y+(m.itemH-bang.Size().Height)/2+1))
 			objs = append(objs, bang)
 		}
-		switch {
-		case k == 0:
-			objs = append(objs, r.text(captionText(it), m.labelSize, false, c, x+mark, y+(m.itemH-m.labelH)/2))
-		case query:
-			objs = append(objs, r.text("?", m.labelSize, false, c, x+mark, y+(m.itemH-m.labelH)/2))
+		if text {
+			s := "?"
+			if k == 0 {
+				s = captionText(it)
+			}
+			objs = append(objs, r.text(s, m.labelSize, false, c, x+mark, y+(m.itemH-m.labelH)/2))
 		}
 		break
 	}

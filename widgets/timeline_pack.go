@@ -149,16 +149,18 @@ const tlClusterSpan = 10
 // asks for it at every item a cluster grows by, so the common counts are
 // kept by number (chipW), not looked up by text.
 func (t *Timeline) chipWidth(n int) float32 {
-	if n >= 0 && n < len(tlChipLabels) {
+	kept := n >= 0 && n < len(tlChipLabels)
+	if kept && len(t.chipW) > 0 && t.chipW[n] > 0 {
+		return t.chipW[n]
+	}
+	w := t.widths.width(tlChipLabel(n), t.met.labelSize, false) + 2*t.met.pad
+	if kept {
 		if len(t.chipW) == 0 {
 			t.chipW = make([]float32, len(tlChipLabels))
 		}
-		if t.chipW[n] == 0 {
-			t.chipW[n] = t.widths.width(tlChipLabel(n), t.met.labelSize, false) + 2*t.met.pad
-		}
-		return t.chipW[n]
+		t.chipW[n] = w
 	}
-	return t.widths.width(tlChipLabel(n), t.met.labelSize, false) + 2*t.met.pad
+	return w
 }
 
 // height is the lane's height: its rows and, when it has clusters, their strip.

@@ -166,6 +166,15 @@ func (t *Timeline) axis(a *tlTicks) {
 		}
 	}
 	s := a.step
+	mj, ok := s.major()
+	var ticks []time.Time
+	if ok {
+		for tk := mj.floor(tlTime(v0)); tlSeconds(tk) < v1; tk = mj.next(tk) {
+			ticks = append(ticks, tk)
+			a.major = append(a.major, t.xOf(tlSeconds(tk)))
+		}
+	}
+	j := 0 // the first major tick right of the label at hand
 	for tk := s.floor(tlTime(v0)); ; tk = s.next(tk) {
 		sec := tlSeconds(tk)
 		if sec >= v1 {
@@ -173,34 +182,21 @@ func (t *Timeline) axis(a *tlTicks) {
 		}
 		x := t.xOf(sec)
 		a.minor = append(a.minor, x)
+		for j < len(a.major) && a.major[j] <= x+m.pad {
+			j++
+		}
+		// A label is left out where an edge would cut it, or a major tick,
+		// which runs down both rows, would cross it (the last week of a
+		// month, say, whose Monday is a day before the 1st).
 		text := s.minorLabel(tk)
-		if x >= 0 && x+m.pad+t.widths.width(text, m.labelSize, false) <= w { // a label cut by an edge would misread
+		right := x + m.pad + t.widths.width(text, m.labelSize, false)
+		if x >= 0 && right <= w && (j == len(a.major) || a.major[j] >= right+m.pad/2) {
 			a.minorLabels = append(a.minorLabels, tlLabel{x + m.pad, text})
 		}
 	}
-	mj, ok := s.major()
 	if !ok {
 		return
 	}
-	var ticks []time.Time
-	for tk := mj.floor(tlTime(v0)); tlSeconds(tk) < v1; tk = mj.next(tk) {
-		ticks = append(ticks, tk)
-		a.major = append(a.major, t.xOf(tlSeconds(tk)))
-	}
-	// A major tick runs down both rows: a minor label it would cross (the
-	// last week of a month, say, whose Monday is a day before the 1st) is
-	// left out.
-	keep, j := a.minorLabels[:0], 0
-	for _, l := range a.minorLabels {
-		for j < len(a.major) && a.major[j] <= l.x {
-			j++
-		}
-		if j < len(a.major) && a.major[j] < l.x+t.widths.width(l.text, m.labelSize, false)+m.pad/2 {
-			continue
-		}
-		keep = append(keep, l)
-	}
-	a.minorLabels = keep
 	for f := range tlFormats {
 		if t.placeMajor(a, mj, ticks, f, f == tlFormats-1) {
 			return
