@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -181,6 +183,9 @@ func drawnCount(o fyne.CanvasObject) (n int, kinds map[string]int) {
 	return n, kinds
 }
 
+// frameLog, when set, receives each timed frame with its index.
+var frameLog func(i int, d time.Duration)
+
 // reportFrames reports the mean frame as ns/op (the figure make bench's
 // table judges) with the median, p95 and worst frame in milliseconds.
 func reportFrames(b *testing.B, frames []time.Duration) {
@@ -197,27 +202,35 @@ func reportFrames(b *testing.B, frames []time.Duration) {
 	b.ReportMetric(float64(len(frames)), "frames")
 }
 
-// timeFrames times the frames caused by change(0), change(1), ...: at
-// least 30 and two seconds' worth unmeasured, an even number (llvmpipe
-// compiles its shader variants in the first ones, and the first case of a
-// run was slower for longer than 30 frames), then 60 per iteration. It
+// timeFrames times the frames caused by change(0), change(1), ...,
+// which come back to where they started every period frames: at least 30
+// and two seconds' worth unmeasured (llvmpipe compiles its shader variants
+// in the first ones, and the first case of a run was slower for longer than
+// 30 frames), then whole periods of at least 60 frames per iteration. It
 // reports them, the part of a frame that was our layout (the pan or zoom
 // in the tick), and what the timeline draws.
-func timeFrames(b *testing.B, tl *widgets.Timeline, change func(i int) func()) {
+func timeFrames(b *testing.B, tl *widgets.Timeline, period int, change func(i int) func()) {
 	ft := newFrameTimer()
 	defer ft.stop()
-	// An even number of warm-up frames, so that the timed ones start where
-	// the warm-up did: change alternates (pans there and back, zooms in and
-	// out), and after an odd number the zoom step went between one and two
+	// Whole periods of warm-up frames, so that the timed ones start where
+	// the warm-up did: with a period of 2 (pans there and back, zooms in and
+	// out), after an odd number the zoom step went between one and two
 	// notches in instead of between the fitted view and one notch.
-	for i, t0 := 0, time.Now(); i < 30 || time.Since(t0) < 2*time.Second || i%2 == 1; i++ {
+	i := 0
+	for t0 := time.Now(); i < 30 || time.Since(t0) < 2*time.Second || i%period != 0; i++ {
 		ft.frame(b, change(i))
 	}
 	ft.ours = 0 // written in the ticks; each frame's done receive orders it
 	var frames []time.Duration
+	batch := (60 + period - 1) / period * period
 	for b.Loop() {
-		for i := range 60 {
-			frames = append(frames, ft.frame(b, change(i)))
+		for range batch {
+			d := ft.frame(b, change(i))
+			frames = append(frames, d)
+			if frameLog != nil {
+				frameLog(i, d)
+			}
+			i++
 		}
 	}
 	reportFrames(b, frames)
@@ -244,7 +257,7 @@ func BenchmarkTimelineFrameGL(b *testing.B) {
 				from, to := tl.VisibleRange()
 				step = to.Sub(from) / 6
 			})
-			timeFrames(b, tl, func(i int) func() {
+			timeFrames(b, tl, 2, func(i int) func() {
 				d := step
 				if i%2 == 1 {
 					d = -step
@@ -258,9 +271,52 @@ func BenchmarkTimelineFrameGL(b *testing.B) {
 // BenchmarkTimelineZoomStepGL: one frame after a wheel notch of zoom (every
 // item packed again for the new scale), 10,000 items, in the real driver:
 // in and out of a 3-month view, of the fitted view of all 12 years, and
-// between one and two notches in from that.
+// between one and two notches in from that; and "every notch": wheel notches
+// in from the fitted view to 3 months (19 of them) and back out, which is
+// every zoom a user passes through (max-ms is the slowest of them).
 func BenchmarkTimelineZoomStepGL(b *testing.B) {
 	a := startGL(b)
+	b.Run("every notch", func(b *testing.B) {
+		tl := glTimeline(b, a, 10000, 0)
+		var mid time.Time
+		var notches int
+		fyne.DoAndWait(func() {
+			from, to := tl.VisibleRange()
+			mid = from.Add(to.Sub(from) / 2)
+			notches = int(math.Ceil(math.Log(to.Sub(from).Hours()/(91*24)) / math.Log(1.25)))
+		})
+		// The mean frame at each zoom level (0 the fitted view), logged.
+		sum, count := make([]time.Duration, notches+1), make([]int, notches+1)
+		frameLog = func(i int, d time.Duration) {
+			k := i % (2 * notches)
+			level := k + 1 // zooming in, the frame shows the level after the step
+			if k >= notches {
+				level = 2*notches - 1 - k // zooming out
+			}
+			sum[level] += d
+			count[level]++
+		}
+		defer func() {
+			frameLog = nil
+			var sb strings.Builder
+			for k := range sum {
+				fmt.Fprintf(&sb, " %d:%.1f", k, float64(sum[k])/float64(max(count[k], 1))/1e6)
+			}
+			b.Logf("mean frame by zoom level (notches in), ms:%s", sb.String())
+		}()
+		timeFrames(b, tl, 2*notches, func(i int) func() {
+			f := 1.25
+			if i%(2*notches) >= notches {
+				f = 1 / f
+			}
+			return func() { tl.ZoomBy(f, mid) }
+		})
+	})
+	zoomStepsGL(b, a)
+}
+
+// zoomStepsGL runs the zoom cases that go back and forth by one notch.
+func zoomStepsGL(b *testing.B, a fyne.App) {
 	for _, c := range []struct {
 		name  string
 		span  float64
@@ -276,7 +332,7 @@ func BenchmarkTimelineZoomStepGL(b *testing.B) {
 					tl.ZoomBy(1.25, mid)
 				}
 			})
-			timeFrames(b, tl, func(i int) func() {
+			timeFrames(b, tl, 2, func(i int) func() {
 				f := 1.25
 				if i%2 == 1 {
 					f = 1 / f

@@ -16,6 +16,7 @@ func (r *timelineRenderer) drawLane(objs []fyne.CanvasObject, li int, top float3
 	v0 := t.view.v0
 	v1 := v0 + float64(t.view.plotW)*t.view.spp
 	lo, hi := l.window(v0, v1, float64(m.diamond)/2*t.view.spp)
+	ls, painted := r.paintedStrips(li, v0, v1)
 	for i := lo; i < hi; i++ {
 		if l.row[i] < 0 || l.x1[i] <= v0 || l.x0[i] >= v1 {
 			continue
@@ -24,12 +25,12 @@ func (r *timelineRenderer) drawLane(objs []fyne.CanvasObject, li int, top float3
 		if l.items[i].instant() {
 			objs = r.drawInstant(objs, l, i, y)
 		} else {
-			objs = r.drawRange(objs, l, i, y)
+			objs = r.drawRange(objs, l, ls.rows[l.row[i]], i, y)
 		}
 	}
-	objs, painted := r.drawStrips(objs, li, top, v0, v1)
+	objs = r.drawStrips(objs, ls, top)
 	y := top + m.lanePad + float32(l.rows)*m.rowH
-	objs = r.drawChipRow(objs, r.laneStrips[li], l, y, painted)
+	objs = r.drawChipRow(objs, ls, l, y, painted)
 	ca, cb := l.clusterWindow(v0, v1)
 	for k := ca; k < cb; k++ {
 		objs = r.drawCluster(objs, l, &l.clusters[k], y)
@@ -39,21 +40,53 @@ func (r *timelineRenderer) drawLane(objs []fyne.CanvasObject, li int, top float3
 
 // drawRange draws item i as a bar: faded ends when approximate, a dashed
 // outline when uncertain, a red outline when in conflict, and an outline
-// around it when selected.
-func (r *timelineRenderer) drawRange(objs []fyne.CanvasObject, l *tlLane, i int, y float32) []fyne.CanvasObject {
+// around it when selected. A narrow bar is painted in its row's strip s
+// (drawStrips; s is nil when the row has none); only its caption is drawn
+// here.
+func (r *timelineRenderer) drawRange(objs []fyne.CanvasObject, l *tlLane, s *tlStrip, i int, y float32) []fyne.CanvasObject {
 	t, m, p := r.t, &r.t.met, &r.pal
 	it := &l.items[i]
-	w, h := t.view.plotW, m.itemH
+	w := t.view.plotW
 	col := PaletteColor(it.Color, p.dark)
+	bw := r.barWidth(l, i)
 	x0 := t.xOf(l.start[i])
-	x1 := max(t.xOf(l.end[i]), x0+m.minBar)
-	bx0, bx1 := max(x0, -8), min(x1, w+8) // far ends are cut so coordinates stay small
-	var fade float32
-	if r.isSliver(it, x0, x1) { // drawn in the row's strip (drawStrips)
-		return r.caption(objs, l, i, max(x0, 0), min(x1, w), x1+m.pad, t.xOf(l.next[i])-m.gap, y, p.ink(col))
+	x1 := x0 + bw
+	fade := barFade(it, bw)
+	if !r.inStrip(it, bw, s) {
+		objs = r.drawBar(objs, it, col, x0, x1, fade, y)
 	}
-	if it.Approx {
-		fade = min(16, (x1-x0)/3)
+	// The caption: inside the bar's visible part, else after the bar.
+	in0, in1 := max(x0, 0), min(x1, w)
+	if x0 >= 0 {
+		in0 += fade / 2
+	}
+	if x1 <= w {
+		in1 -= fade / 2
+	}
+	return r.caption(objs, l, i, in0, in1, x1+m.pad, t.xOf(l.next[i])-m.gap, y, p.ink(col))
+}
+
+// barFade is how far the ends of a bar bw units wide fade in, when it is
+// approximate.
+func barFade(it *TimelineItem, bw float32) float32 {
+	if !it.Approx {
+		return 0
+	}
+	return min(16, bw/3)
+}
+
+// tlDashMinW is the narrowest bar that shows its uncertainty's dashes and
+// the inner half of its conflict frame: on a narrower one they are noise
+// (the tooltip says it).
+const tlDashMinW = 6
+
+// drawBar draws a bar of its own: from x0 to x1 at y in colour col, its
+// ends faded over fade units.
+func (r *timelineRenderer) drawBar(objs []fyne.CanvasObject, it *TimelineItem, col color.NRGBA, x0, x1, fade, y float32) []fyne.CanvasObject {
+	t, m, p := r.t, &r.t.met, &r.pal
+	w, h := t.view.plotW, m.itemH
+	bx0, bx1 := max(x0, -8), min(x1, w+8) // far ends are cut so coordinates stay small
+	if fade > 0 {
 		left, right := bx0, bx1
 		if x0 == bx0 {
 			objs = append(objs, r.fade(withAlpha(col, 0), col, bx0, y, fade, h))
@@ -70,7 +103,7 @@ func (r *timelineRenderer) drawRange(objs []fyne.CanvasObject, l *tlLane, i int,
 		// OpenGL.
 		objs = append(objs, r.rect(col, bx0, y, bx1-bx0, h))
 	}
-	if it.Uncertain && bx1-bx0 >= 6 { // on a sliver the dashes are noise; the tooltip says it
+	if it.Uncertain && bx1-bx0 >= tlDashMinW {
 		objs = append(objs, r.dash(p.ink(col), bx0, y, bx1-bx0, h))
 	}
 	if it.Conflict {
@@ -79,15 +112,7 @@ func (r *timelineRenderer) drawRange(objs []fyne.CanvasObject, l *tlLane, i int,
 	if it.ID == t.selected {
 		objs = append(objs, r.outline(p.selected, 2, 0, bx0-3, y-3, bx1-bx0+6, h+6))
 	}
-	// The caption: inside the bar's visible part, else after the bar.
-	in0, in1 := max(x0, 0), min(x1, w)
-	if x0 >= 0 {
-		in0 += fade / 2
-	}
-	if x1 <= w {
-		in1 -= fade / 2
-	}
-	return r.caption(objs, l, i, in0, in1, x1+m.pad, t.xOf(l.next[i])-m.gap, y, p.ink(col))
+	return objs
 }
 
 // drawInstant draws item i as a diamond (a marker raster: hollow with a

@@ -10,18 +10,21 @@ import (
 	"fyne.io/fyne/v2/canvas"
 )
 
-// At an overview zoom a lane's rows hold hundreds of bars at their
-// narrowest width. One object each would cost the GL painter a draw call
-// each, thousands a frame, so such slivers are drawn together: one raster
-// per lane row, painted on the CPU. Their look is unchanged: each keeps its
-// colour and its conflict outline.
+// At an overview zoom a lane's rows hold hundreds of narrow bars. One
+// object each (and a gradient for each faded end, a frame for each conflict)
+// would cost the GL painter a draw call each, thousands a frame, so narrow
+// bars are drawn together: one raster per lane row, painted on the CPU.
+// Their look is unchanged: each keeps its colour, its faded ends and its
+// conflict frame.
 //
 // A strip is painted for half a view more on each side than is shown, so a
 // pan only moves it; it is painted again when the view leaves that range,
 // the zoom changes (for the view alone: paintStrips), or the items, the
 // selection or the theme do. Every bar is the full height of its row, so a
 // strip is painted one pixel tall and stretched: painting and uploading it
-// costs a row of pixels, not a band.
+// costs a row of pixels, not a band. What runs along a bar's top and bottom
+// (the conflict frame's, the uncertainty's dashes) is painted in two edge
+// rasters two units tall, laid over the row's top and bottom edges.
 
 // tlStripMaxW is the widest a strip is painted, in units.
 const tlStripMaxW = 4096
@@ -29,17 +32,35 @@ const tlStripMaxW = 4096
 // tlSliver is one bar in a strip, x relative to the strip's left edge.
 type tlSliver struct {
 	x0, x1   float32
+	fade     float32 // how far each end fades in (approximate); 0 for none
 	col      color.NRGBA
 	conflict color.NRGBA // zero when the item is not in conflict
+	dash     color.NRGBA // the uncertainty's dashes; zero for none
 }
 
-// tlStrip is the slivers of one lane row.
+// edged reports whether the bar has anything along its top and bottom:
+// a conflict frame or dashes, on a bar of tlDashMinW or more (a narrower
+// one shows only its frame's sides, which the strip paints).
+func (b *tlSliver) edged() bool {
+	return (b.conflict.A != 0 || b.dash.A != 0) && b.x1-b.x0 >= tlDashMinW
+}
+
+// tlStrip is the narrow bars of one lane row.
 type tlStrip struct {
 	r     *canvas.Raster
 	x     float32    // left edge from the lane strips' origin c0 (with a 1-unit margin for conflict frames)
 	bars  []tlSliver // being collected, relative to c0 until placed
 	drawn []tlSliver // what the raster paints
 	img   *image.RGBA
+	dense bool      // it takes bars wider than a sliver (tlStripGap)
+	edges [2]tlEdge // along the top and the bottom of the bars; shown when edged
+	edged bool      // a drawn bar has a conflict frame or dashes
+}
+
+// tlEdge is a strip's top or bottom edge raster.
+type tlEdge struct {
+	r   *canvas.Raster
+	img *image.RGBA
 }
 
 // tlLaneStrips are a lane's strips, one per row, and what they were
@@ -52,18 +73,34 @@ type tlLaneStrips struct {
 	chips  tlChipRow // the cluster row (timeline_chips.go)
 }
 
-// isSliver reports whether a bar drawn from x0 to x1 (not cut at the view's
-// edges, so a pan does not change the answer) goes in a strip: it is no
-// wider than the narrowest bar plus a unit, and has nothing of its own to
-// show (the selected item is drawn on its own, with its outline).
-func (r *timelineRenderer) isSliver(it *TimelineItem, x0, x1 float32) bool {
-	return x1-x0 <= r.t.met.minBar+1 && it.ID != r.t.selected
+// tlStripGap is the widest mean gap, in units, between the bars of a
+// row's strip for it to take bars wider than a sliver. A strip is shaded
+// from its first bar to its last: in a sparse row the blank pixels cost a
+// software OpenGL more than the draw calls of the bars on their own.
+const tlStripGap = 120
+
+// inStrip reports whether a bar bw units wide is painted in its row's
+// strip s: a sliver always is, a bar narrower than stripBar when the strip
+// is dense, and the selected item never (it is drawn on its own, with its
+// outline). It does not depend on where the view is within what the strip
+// was painted for, so a pan does not change the answer.
+func (r *timelineRenderer) inStrip(it *TimelineItem, bw float32, s *tlStrip) bool {
+	m := &r.t.met
+	if it.ID == r.t.selected {
+		return false
+	}
+	return bw <= m.minBar+1 || bw < m.stripBar && s != nil && s.dense
 }
 
-// drawStrips appends lane li's strips, painting them first when the view
-// has left what they hold; it reports whether it painted them.
-func (r *timelineRenderer) drawStrips(objs []fyne.CanvasObject, li int, top float32, v0, v1 float64) ([]fyne.CanvasObject, bool) {
-	t, m := r.t, &r.t.met
+// barWidth is the drawn width of lane l's range item i at the zoom.
+func (r *timelineRenderer) barWidth(l *tlLane, i int) float32 {
+	return max(float32((l.end[i]-l.start[i])/r.t.view.spp), r.t.met.minBar)
+}
+
+// laneStrips returns lane li's strips, painted first when the view has
+// left what they hold; it reports whether it painted them.
+func (r *timelineRenderer) paintedStrips(li int, v0, v1 float64) (*tlLaneStrips, bool) {
+	t := r.t
 	for len(r.laneStrips) <= li {
 		r.laneStrips = append(r.laneStrips, &tlLaneStrips{})
 	}
@@ -72,15 +109,27 @@ func (r *timelineRenderer) drawStrips(objs []fyne.CanvasObject, li int, top floa
 	if paint {
 		r.paintStrips(ls, &t.lanes[li], v0, v1)
 	}
+	return ls, paint
+}
+
+// drawStrips appends a lane's strips, the lane's top at plot y top.
+func (r *timelineRenderer) drawStrips(objs []fyne.CanvasObject, ls *tlLaneStrips, top float32) []fyne.CanvasObject {
+	t, m := r.t, &r.t.met
 	origin := t.xOf(ls.c0)
 	for row, s := range ls.rows {
 		if s == nil || len(s.drawn) == 0 {
 			continue
 		}
-		s.r.Move(fyne.NewPos(origin+s.x, top+m.lanePad+float32(row)*m.rowH))
+		y := top + m.lanePad + float32(row)*m.rowH
+		s.r.Move(fyne.NewPos(origin+s.x, y))
 		objs = append(objs, s.r)
+		if s.edged {
+			s.edges[0].r.Move(fyne.NewPos(origin+s.x, y-1))
+			s.edges[1].r.Move(fyne.NewPos(origin+s.x, y+m.itemH-1))
+			objs = append(objs, s.edges[0].r, s.edges[1].r)
+		}
 	}
-	return objs, paint
+	return objs
 }
 
 // paintStrips collects the lane's slivers over [v0, v1) and half a view
@@ -105,32 +154,49 @@ func (r *timelineRenderer) paintStrips(ls *tlLaneStrips, l *tlLane, v0, v1 float
 			s.bars = s.bars[:0]
 		}
 	}
-	conflict := r.pal.conflictN
+	p := &r.pal
 	lo, hi := l.window(ls.c0, ls.c1, 0)
 	for i := lo; i < hi; i++ {
 		it := &l.items[i]
 		if l.row[i] < 0 || it.instant() || l.x1[i] <= ls.c0 || l.x0[i] >= ls.c1 {
 			continue
 		}
-		x0 := float32((l.start[i] - ls.c0) / spp)
-		x1 := max(float32((l.end[i]-ls.c0)/spp), x0+m.minBar)
-		if !r.isSliver(it, x0, x1) {
+		bw := r.barWidth(l, i)
+		if bw >= m.stripBar || it.ID == t.selected {
 			continue
 		}
 		row := l.row[i]
 		if ls.rows[row] == nil {
 			ls.rows[row] = &tlStrip{}
 		}
-		b := tlSliver{x0: x0, x1: x1, col: PaletteColor(it.Color, r.pal.dark)}
+		x0 := float32((l.start[i] - ls.c0) / spp)
+		b := tlSliver{x0: x0, x1: x0 + bw, fade: barFade(it, bw), col: PaletteColor(it.Color, p.dark)}
 		if it.Conflict {
-			b.conflict = conflict
+			b.conflict = p.conflictN
+		}
+		if it.Uncertain && bw >= tlDashMinW {
+			b.dash = p.ink(b.col)
 		}
 		ls.rows[row].bars = append(ls.rows[row].bars, b)
 	}
 	for _, s := range ls.rows {
 		if s != nil {
+			s.keepDense(m.minBar + 1)
 			s.place(m.itemH)
 		}
+	}
+}
+
+// keepDense decides whether the strip is dense, from the mean gap between
+// the bars collected, and when it is not leaves out those wider than
+// sliver units.
+func (s *tlStrip) keepDense(sliver float32) {
+	s.dense = false
+	if n := len(s.bars); n > 1 {
+		s.dense = (s.bars[n-1].x0-s.bars[0].x1)/float32(n-1) < tlStripGap
+	}
+	if !s.dense {
+		s.bars = slices.DeleteFunc(s.bars, func(b tlSliver) bool { return b.x1-b.x0 > sliver })
 	}
 }
 
@@ -162,10 +228,12 @@ func (s *tlStrip) place(itemH float32) {
 	} else if changed {
 		s.r.Refresh()
 	}
+	s.placeEdges(size.Width, changed)
 }
 
 // generate paints the strip's one row at the raster's pixel width: each
-// bar, with a column of the conflict colour either side when it has one.
+// bar with its faded ends, and the sides of its conflict frame: a unit out
+// and, on a bar of tlDashMinW or more, a unit in.
 func (s *tlStrip) generate(w, _ int) image.Image {
 	s.img = reuseRGBA(s.img, w, 1) // premultiplied: the GL painter uploads it as it is
 	size := s.r.Size()
@@ -174,18 +242,37 @@ func (s *tlStrip) generate(w, _ int) image.Image {
 	}
 	sx := float32(w) / size.Width
 	px := func(v float32) int { return int(math.Round(float64(v * sx))) }
+	set := func(x int, c color.RGBA) {
+		s.img.Pix[4*x], s.img.Pix[4*x+1], s.img.Pix[4*x+2], s.img.Pix[4*x+3] = c.R, c.G, c.B, c.A
+	}
 	fill := func(x0, x1 int, nc color.NRGBA) {
 		c := premultiplied(nc)
 		for x := max(x0, 0); x < min(x1, w); x++ {
-			s.img.Pix[4*x], s.img.Pix[4*x+1], s.img.Pix[4*x+2], s.img.Pix[4*x+3] = c.R, c.G, c.B, c.A
+			set(x, c)
 		}
 	}
+	u := max(px(1), 1)
 	for _, b := range s.drawn {
 		x0, x1 := px(b.x0), max(px(b.x1), px(b.x0)+1)
+		in0, in1 := x0, x1
 		if b.conflict.A != 0 {
-			fill(x0-px(1), x1+px(1), b.conflict)
+			fill(x0-u, x1+u, b.conflict)
+			if b.x1-b.x0 >= tlDashMinW {
+				in0, in1 = x0+u, x1-u
+			}
 		}
-		fill(x0, x1, b.col)
+		if b.fade <= 0 {
+			fill(in0, in1, b.col)
+			continue
+		}
+		// The alpha ramps in over fade units from each end, measured at
+		// pixel centres, as a linear gradient draws it.
+		fp := b.fade * sx
+		for x := max(in0, 0); x < min(in1, w); x++ {
+			c := float32(x) + 0.5
+			a := min(1, (c-float32(x0))/fp, (float32(x1)-c)/fp)
+			set(x, premultiplied(withAlpha(b.col, uint8(a*float32(b.col.A)+0.5))))
+		}
 	}
 	return s.img
 }

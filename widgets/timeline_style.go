@@ -19,6 +19,7 @@ type tlMetrics struct {
 	chipH               float32 // height of the strip of "+N" clusters
 	diamond             float32 // width and height of an instant's marker
 	minBar              float32 // narrowest drawn bar
+	stripBar            float32 // a bar narrower than this is painted in its row's strip
 	gap                 float32 // least space between packed items in a row
 	tri                 float32 // conflict triangle
 }
@@ -49,6 +50,7 @@ func (t *Timeline) readMetrics() bool {
 	m.chipH = m.labelH
 	m.diamond = m.itemH - 2
 	m.minBar = 3
+	m.stripBar = 2 * m.itemH
 	m.gap = m.pad
 	m.tri = m.labelH * 0.75
 	changed := m != t.met
