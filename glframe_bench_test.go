@@ -183,9 +183,6 @@ func drawnCount(o fyne.CanvasObject) (n int, kinds map[string]int) {
 	return n, kinds
 }
 
-// frameLog, when set, receives each timed frame with its index.
-var frameLog func(i int, d time.Duration)
-
 // reportFrames reports the mean frame as ns/op (the figure make bench's
 // table judges) with the median, p95 and worst frame in milliseconds.
 func reportFrames(b *testing.B, frames []time.Duration) {
@@ -208,8 +205,9 @@ func reportFrames(b *testing.B, frames []time.Duration) {
 // in the first ones, and the first case of a run was slower for longer than
 // 30 frames), then whole periods of at least 60 frames per iteration. It
 // reports them, the part of a frame that was our layout (the pan or zoom
-// in the tick), and what the timeline draws.
-func timeFrames(b *testing.B, tl *widgets.Timeline, period int, change func(i int) func()) {
+// in the tick), and what the timeline draws, and returns them in order: the
+// first is change(k*period)'s.
+func timeFrames(b *testing.B, tl *widgets.Timeline, period int, change func(i int) func()) []time.Duration {
 	ft := newFrameTimer()
 	defer ft.stop()
 	// Whole periods of warm-up frames, so that the timed ones start where
@@ -225,19 +223,16 @@ func timeFrames(b *testing.B, tl *widgets.Timeline, period int, change func(i in
 	batch := (60 + period - 1) / period * period
 	for b.Loop() {
 		for range batch {
-			d := ft.frame(b, change(i))
-			frames = append(frames, d)
-			if frameLog != nil {
-				frameLog(i, d)
-			}
+			frames = append(frames, ft.frame(b, change(i)))
 			i++
 		}
 	}
-	reportFrames(b, frames)
+	reportFrames(b, slices.Clone(frames)) // it sorts them
 	b.ReportMetric(float64(ft.ours)/float64(len(frames))/1e6, "layout-ms")
 	n, kinds := drawnCount(tl)
 	b.ReportMetric(float64(n), "objects")
 	b.Logf("objects drawn: %v", kinds)
+	return frames
 }
 
 // BenchmarkTimelineFrameGL: one frame after a pan by a sixth of the view
@@ -272,7 +267,7 @@ func BenchmarkTimelineFrameGL(b *testing.B) {
 // item packed again for the new scale), 10,000 items, in the real driver:
 // in and out of a 3-month view, of the fitted view of all 12 years, and
 // between one and two notches in from that; and "every notch": wheel notches
-// in from the fitted view to 3 months (19 of them) and back out, which is
+// in from the fitted view to 3 months (18 for these items) and back out, which is
 // every zoom a user passes through (max-ms is the slowest of them).
 func BenchmarkTimelineZoomStepGL(b *testing.B) {
 	a := startGL(b)
@@ -285,10 +280,17 @@ func BenchmarkTimelineZoomStepGL(b *testing.B) {
 			mid = from.Add(to.Sub(from) / 2)
 			notches = int(math.Ceil(math.Log(to.Sub(from).Hours()/(91*24)) / math.Log(1.25)))
 		})
+		frames := timeFrames(b, tl, 2*notches, func(i int) func() {
+			f := 1.25
+			if i%(2*notches) >= notches {
+				f = 1 / f
+			}
+			return func() { tl.ZoomBy(f, mid) }
+		})
 		// The mean frame at each zoom level (0 the fitted view), logged.
 		sum, count := make([]time.Duration, notches+1), make([]int, notches+1)
-		frameLog = func(i int, d time.Duration) {
-			k := i % (2 * notches)
+		for j, d := range frames {
+			k := j % (2 * notches)
 			level := k + 1 // zooming in, the frame shows the level after the step
 			if k >= notches {
 				level = 2*notches - 1 - k // zooming out
@@ -296,21 +298,11 @@ func BenchmarkTimelineZoomStepGL(b *testing.B) {
 			sum[level] += d
 			count[level]++
 		}
-		defer func() {
-			frameLog = nil
-			var sb strings.Builder
-			for k := range sum {
-				fmt.Fprintf(&sb, " %d:%.1f", k, float64(sum[k])/float64(max(count[k], 1))/1e6)
-			}
-			b.Logf("mean frame by zoom level (notches in), ms:%s", sb.String())
-		}()
-		timeFrames(b, tl, 2*notches, func(i int) func() {
-			f := 1.25
-			if i%(2*notches) >= notches {
-				f = 1 / f
-			}
-			return func() { tl.ZoomBy(f, mid) }
-		})
+		var sb strings.Builder
+		for k := range sum {
+			fmt.Fprintf(&sb, " %d:%.1f", k, float64(sum[k])/float64(max(count[k], 1))/1e6)
+		}
+		b.Logf("mean frame by zoom level (notches in), ms:%s", sb.String())
 	})
 	zoomStepsGL(b, a)
 }

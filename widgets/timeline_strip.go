@@ -36,6 +36,7 @@ type tlSliver struct {
 	col      color.NRGBA
 	conflict color.NRGBA // zero when the item is not in conflict
 	dash     color.NRGBA // the uncertainty's dashes; zero for none
+	wide     bool        // wider than a sliver (tlMetrics.sliver): kept only in a dense strip
 }
 
 // edged reports whether the bar has anything along its top and bottom:
@@ -89,15 +90,19 @@ func (r *timelineRenderer) inStrip(it *TimelineItem, bw float32, s *tlStrip) boo
 	if it.ID == r.t.selected {
 		return false
 	}
-	return bw <= m.minBar+1 || bw < m.stripBar && s != nil && s.dense
+	return m.sliver(bw) || bw < m.stripBar && s != nil && s.dense
 }
+
+// sliver reports whether a bar bw units wide is a sliver, which a strip
+// always takes: no wider than the narrowest bar plus a unit.
+func (m *tlMetrics) sliver(bw float32) bool { return bw <= m.minBar+1 }
 
 // barWidth is the drawn width of lane l's range item i at the zoom.
 func (r *timelineRenderer) barWidth(l *tlLane, i int) float32 {
 	return max(float32((l.end[i]-l.start[i])/r.t.view.spp), r.t.met.minBar)
 }
 
-// laneStrips returns lane li's strips, painted first when the view has
+// paintedStrips returns lane li's strips, painted first when the view has
 // left what they hold; it reports whether it painted them.
 func (r *timelineRenderer) paintedStrips(li int, v0, v1 float64) (*tlLaneStrips, bool) {
 	t := r.t
@@ -170,7 +175,7 @@ func (r *timelineRenderer) paintStrips(ls *tlLaneStrips, l *tlLane, v0, v1 float
 			ls.rows[row] = &tlStrip{}
 		}
 		x0 := float32((l.start[i] - ls.c0) / spp)
-		b := tlSliver{x0: x0, x1: x0 + bw, fade: barFade(it, bw), col: PaletteColor(it.Color, p.dark)}
+		b := tlSliver{x0: x0, x1: x0 + bw, fade: barFade(it, bw), col: PaletteColor(it.Color, p.dark), wide: !m.sliver(bw)}
 		if it.Conflict {
 			b.conflict = p.conflictN
 		}
@@ -181,22 +186,22 @@ func (r *timelineRenderer) paintStrips(ls *tlLaneStrips, l *tlLane, v0, v1 float
 	}
 	for _, s := range ls.rows {
 		if s != nil {
-			s.keepDense(m.minBar + 1)
+			s.keepDense()
 			s.place(m.itemH)
 		}
 	}
 }
 
 // keepDense decides whether the strip is dense, from the mean gap between
-// the bars collected, and when it is not leaves out those wider than
-// sliver units.
-func (s *tlStrip) keepDense(sliver float32) {
+// the bars collected, and when it is not leaves out those wider than a
+// sliver.
+func (s *tlStrip) keepDense() {
 	s.dense = false
 	if n := len(s.bars); n > 1 {
 		s.dense = (s.bars[n-1].x0-s.bars[0].x1)/float32(n-1) < tlStripGap
 	}
 	if !s.dense {
-		s.bars = slices.DeleteFunc(s.bars, func(b tlSliver) bool { return b.x1-b.x0 > sliver })
+		s.bars = slices.DeleteFunc(s.bars, func(b tlSliver) bool { return b.wide })
 	}
 }
 

@@ -229,7 +229,7 @@ func TestTimelineDenseRowsPaintNarrowBarsWithTheirLook(t *testing.T) {
 	tl.SetItems(items)
 	for _, b := range paletteBars(t, tl) {
 		if _, ok := b.obj.(*canvas.Rectangle); !ok {
-			t.Errorf("a bar of a sparse row (%.0f units apart) is drawn by a %T, want its own rectangle", 160.0, b.obj)
+			t.Errorf("a bar of a sparse row (160 units apart) is drawn by a %T, want its own rectangle", b.obj)
 			break
 		}
 	}
