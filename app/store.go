@@ -37,7 +37,7 @@ type SourceStore interface {
 type TextHit struct {
 	ArticleID ID
 	Title     string
-	Snippet   string // the match wrapped in the Mark characters
+	Snippet   string // the passage around the match, matches wrapped in the Mark characters, "… " where text is left out before it and " …" after
 }
 
 // Snippet delimiters around matched words in TextHit.Snippet.

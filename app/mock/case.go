@@ -290,8 +290,14 @@ func (c *Case) SearchText(_ context.Context, query string, limit int) ([]app.Tex
 		}
 		snip := a.Title
 		if i >= 0 && len(text) == len(a.Text) {
-			snip = a.Text[i:min(len(a.Text), i+len(q)+40)]
-			snip = app.MarkStart + snip[:len(q)] + app.MarkEnd + snip[len(q):]
+			end := min(len(a.Text), i+len(q)+40)
+			snip = app.MarkStart + a.Text[i:i+len(q)] + app.MarkEnd + a.Text[i+len(q):end]
+			if i > 0 {
+				snip = "… " + snip // cut marks as the store writes them
+			}
+			if end < len(a.Text) {
+				snip += " …"
+			}
 		}
 		out = append(out, app.TextHit{ArticleID: a.ID, Title: a.Title, Snippet: snip})
 	}

@@ -118,12 +118,25 @@ func (p *libraryPane) reload(q string) {
 			return rows, nil
 		}
 		hits, err := k.SearchText(contextBackground(), query, 200)
+		if err != nil || len(hits) == 0 {
+			return nil, err
+		}
+		// The hits carry no grade: read them, so that a hit shows its badge
+		// and the grade filter holds while searching.
+		list, err := k.Articles(contextBackground())
 		if err != nil {
 			return nil, err
+		}
+		byID := make(map[app.ID]*app.ArticleSummary, len(list))
+		for i := range list {
+			byID[list[i].ID] = &list[i]
 		}
 		rows := make([]libraryRow, len(hits))
 		for i, h := range hits {
 			rows[i] = libraryRow{id: h.ArticleID, title: h.Title, meta: snippetLine(h.Snippet)}
+			if a := byID[h.ArticleID]; a != nil {
+				rows[i].grade, rows[i].date = a.Reliability, a.Published.String()
+			}
 		}
 		return rows, nil
 	}, func(rows []libraryRow) {
@@ -152,7 +165,7 @@ func (p *libraryPane) applyView() {
 	}
 	rows := make([]libraryRow, 0, len(p.all))
 	for _, r := range p.all {
-		if p.query != "" || passesReliability(p.filter.SelectedIndex(), r.grade) {
+		if passesReliability(p.filter.SelectedIndex(), r.grade) {
 			rows = append(rows, r)
 		}
 	}
@@ -181,6 +194,8 @@ func (p *libraryPane) showEmptyHint(query string) {
 		return
 	case len(p.all) > 0 && query == "":
 		p.empty.SetText("No article passes the grade filter.")
+	case len(p.all) > 0:
+		p.empty.SetText("No article that passes the grade filter mentions “" + query + "”.")
 	case query != "":
 		p.empty.SetText("No article mentions “" + query + "”.")
 	default:
@@ -213,10 +228,11 @@ func articleMetaLine(a app.ArticleSummary) string {
 	return who + " · " + when
 }
 
-// snippetLine flattens a search snippet for one list line.
+// snippetLine flattens a search snippet for one list line. The snippet
+// already says with "…" where it cuts the text.
 func snippetLine(s string) string {
 	s = strings.NewReplacer(app.MarkStart, "«", app.MarkEnd, "»").Replace(s)
-	return "…" + strings.Join(strings.Fields(s), " ") + "…"
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // rowLayout stacks a library row's title and grey line with no gap between

@@ -93,12 +93,44 @@ func TestEmptyCaseSaysWhatToDo(t *testing.T) {
 func TestSearchFiltersTheLibrary(t *testing.T) {
 	other := &app.Article{Text: "Rawa report\n\nFighting near Rawa.", Format: app.FormatText}
 	other.Title = "Rawa report"
-	w, _ := newTestWorkbench(t, story(), other)
+	long := &app.Article{Text: "Long dispatch\n\n" + strings.Repeat("Background words. ", 10) +
+		"Shelling hit Anah at dawn." + strings.Repeat(" More words.", 10), Format: app.FormatText}
+	long.Title = "Long dispatch"
+	w, k := newTestWorkbench(t, story(), other, long)
 	onUI(w, func() { w.library.reload("Rawa") })
 	w.Wait()
 	if len(w.library.rows) != 1 || w.library.rows[0].title != "Rawa report" || !strings.Contains(w.library.rows[0].meta, "«Rawa»") {
 		t.Fatalf("search rows = %+v", w.library.rows)
 	}
+	// The store marks the text it cuts with "…"; the row shows those marks
+	// once, not doubled.
+	onUI(w, func() { w.library.reload("Anah") })
+	w.Wait()
+	if len(w.library.rows) != 1 {
+		t.Fatalf("Anah rows = %+v", w.library.rows)
+	}
+	if meta := w.library.rows[0].meta; !strings.HasPrefix(meta, "… «Anah» at dawn.") || !strings.HasSuffix(meta, " …") || strings.Count(meta, "…") != 2 {
+		t.Errorf("cut snippet line = %q, want one \"…\" at each cut", meta)
+	}
+	// A hit shows its source's grade, and the grade filter holds while
+	// searching.
+	lpa, err := k.ResolveSource(context.Background(), "LPA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := k.GradeSource(context.Background(), lpa.ID, app.ReliabilityB, "", "test"); err != nil {
+		t.Fatal(err)
+	}
+	onUI(w, func() { w.library.reload("Qaim") })
+	w.Wait()
+	if len(w.library.rows) != 1 || w.library.rows[0].title != "Troops reach Qaim" || w.library.rows[0].grade != app.ReliabilityB {
+		t.Fatalf("graded hit: %+v", w.library.rows)
+	}
+	onUI(w, func() { w.library.filter.SetSelectedIndex(2) }) // C-D
+	if len(w.library.rows) != 0 || !strings.Contains(w.library.empty.Text, "passes the grade filter mentions “Qaim”") {
+		t.Errorf("C-D filter while searching: %d rows, hint %q", len(w.library.rows), w.library.empty.Text)
+	}
+	onUI(w, func() { w.library.filter.SetSelectedIndex(0) })
 	onUI(w, func() { w.library.reload("nothing-like-this") })
 	w.Wait()
 	if len(w.library.rows) != 0 || !strings.Contains(w.library.empty.Text, "No article mentions") {
