@@ -23,6 +23,7 @@ const kindClaimHit = "claim-hit"
 type paletteIndex struct {
 	ix      *search.Index
 	claimAt map[string]app.ID // claim -> article
+	kase    app.Case          // the case it was read from
 }
 
 // palette is the Ctrl+K search box: one query over entities, claims,
@@ -38,6 +39,9 @@ type palette struct {
 	cur      int
 	fullText bool
 	index    *paletteIndex
+	stale    bool // the case changed after index was read: it is used until a new one is ready
+	gen      int  // counts changes, so that a build knows whether it is already stale
+	building bool // a build is running
 	moving   bool // the cursor is being moved: selecting a row does not open it
 }
 
@@ -155,29 +159,100 @@ func (p *palette) show() {
 	p.setMode()
 	p.pop.Show()
 	p.w.win.Canvas().Focus(p.entry)
-	if p.index == nil {
-		k := p.w.kase
-		background(p.w, "Could not index the case", func() (*paletteIndex, error) { return buildPaletteIndex(k) }, func(ix *paletteIndex) {
-			if p.w.kase == k {
-				p.index = ix
-				p.setMode()
-				p.query()
-			}
-		})
+	if p.index == nil || p.stale {
+		p.build()
+	}
+}
+
+// build reads the case into a new index off the UI goroutine. Until it is
+// ready the palette searches the index it has, if any, and says it is
+// updating; then it runs the query again on the new one.
+func (p *palette) build() {
+	if p.building {
+		return // when it lands, it sees whether it is stale and builds again
+	}
+	k, gen := p.w.kase, p.gen
+	p.building = true
+	type built struct {
+		ix  *paletteIndex
+		err error
+	}
+	background(p.w, "", func() (built, error) {
+		ix, err := buildPaletteIndex(k)
+		return built{ix, err}, nil // the error is shown below, after building is cleared
+	}, func(b built) {
+		if p.w.kase != k {
+			return // another case was opened meanwhile, and reset the flags
+		}
+		p.building = false
+		if b.err != nil {
+			p.w.showError("Could not index the case", b.err) // the old index, if any, keeps serving
+			return
+		}
+		p.index, p.stale = b.ix, gen != p.gen
+		if !p.pop.Visible() {
+			return
+		}
+		if p.stale {
+			p.build()
+		}
+		p.setMode()
+		if !p.fullText {
+			p.requery()
+		}
+	})
+}
+
+// requery runs the query again on a new index, keeping the cursor on the
+// result it was on when that result is still there.
+func (p *palette) requery() {
+	var kind, id string
+	if p.cur >= 0 && p.cur < len(p.rows) {
+		kind, id = p.rows[p.cur].kind, p.rows[p.cur].id
+	}
+	p.query()
+	for i, r := range p.rows {
+		if id != "" && r.kind == kind && r.id == id && i != p.cur {
+			p.cur = i
+			p.moving = true
+			p.list.Select(i)
+			p.moving = false
+			return
+		}
 	}
 }
 
 func (p *palette) close() { p.pop.Hide() }
 
-// invalidate drops the index after the case changed.
-func (p *palette) invalidate() { p.index = nil }
+// invalidate marks the index out of date after the case changed. It is
+// kept, and searched, until the palette next opens and reads a new one.
+func (p *palette) invalidate() {
+	p.gen++
+	p.stale = p.index != nil
+}
+
+// reset forgets the index: another case was opened.
+func (p *palette) reset() {
+	p.gen++
+	p.index, p.stale, p.building = nil, false, false
+}
+
+// current returns the index when it belongs to the open case.
+func (p *palette) current() *paletteIndex {
+	if p.index == nil || p.index.kase != p.w.kase {
+		return nil
+	}
+	return p.index
+}
 
 func (p *palette) setMode() {
 	switch {
 	case p.fullText:
 		p.mode.SetText("Full text inside articles and claims (accents ignored) · Tab: names · Enter: open · Esc: close")
-	case p.index == nil:
+	case p.current() == nil:
 		p.mode.SetText("Indexing the case…")
+	case p.stale:
+		p.mode.SetText(fmt.Sprintf("%d names and texts, updating… · Tab: full text · arrows and Enter: open · Esc: close", p.index.ix.Len()))
 	default:
 		p.mode.SetText(fmt.Sprintf("%d names and texts · Tab: full text · arrows and Enter: open · Esc: close", p.index.ix.Len()))
 	}
@@ -205,11 +280,12 @@ func (p *palette) query() {
 		})
 		return
 	}
-	if p.index == nil {
+	ix := p.current()
+	if ix == nil {
 		return
 	}
 	var rows []paletteRow
-	for _, g := range p.index.ix.SearchGrouped(q, 6) {
+	for _, g := range ix.ix.SearchGrouped(q, 6) {
 		rows = append(rows, paletteRow{header: kindTitle(g.Kind)})
 		for _, r := range g.Results {
 			rows = append(rows, paletteRow{kind: r.Kind, id: r.ID, text: r.Text, matched: r.Matched, parent: r.Parent})
@@ -248,8 +324,8 @@ func (p *palette) open() {
 	w := p.w
 	switch r.kind {
 	case search.KindClaim:
-		if p.index != nil {
-			w.openClaim(p.index.claimAt[r.id], app.ID(r.id))
+		if ix := p.current(); ix != nil {
+			w.openClaim(ix.claimAt[r.id], app.ID(r.id))
 		}
 	case kindClaimHit:
 		w.openClaim(r.article, app.ID(r.id))
@@ -288,7 +364,7 @@ func buildPaletteIndex(k app.Case) (*paletteIndex, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &paletteIndex{ix: ci.Index, claimAt: ci.ClaimArticle}, nil
+	return &paletteIndex{ix: ci.Index, claimAt: ci.ClaimArticle, kase: k}, nil
 }
 
 // fullTextRows searches inside article text and claims, with snippets.

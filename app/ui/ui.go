@@ -283,7 +283,7 @@ func (w *Workbench) createSampleCase(path string) (openedCase, error) {
 func (w *Workbench) useCase(path string, o openedCase) {
 	w.closeCase()
 	w.kase = o.k
-	w.palette.invalidate()
+	w.palette.reset()
 	w.history.Clear()
 	w.recent.add(path)
 	w.win.SetMainMenu(w.mainMenu())
