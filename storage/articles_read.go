@@ -13,7 +13,7 @@ import (
 // Article returns one article with its text, excluded ranges and sources,
 // or ENotFound.
 func (s *Store) Article(ctx context.Context, id app.ID) (*app.Article, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
@@ -31,7 +31,7 @@ func (s *Store) Article(ctx context.Context, id app.ID) (*app.Article, error) {
 // ArticleByHash returns the summary of the article with that TextHash, or
 // ENotFound.
 func (s *Store) ArticleByHash(ctx context.Context, hash string) (*app.ArticleSummary, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
@@ -61,7 +61,7 @@ func (s *Store) ResolveArticleID(ctx context.Context, fragment string) (app.ID, 
 	if strings.Trim(f, "0123456789abcdef-") != "" {
 		return "", app.Errorf(app.EInvalid, "“%s” is not an article id: ids are written with 0-9, a-f and hyphens.", fragment)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return "", fmt.Errorf("begin: %w", err)
 	}
@@ -85,7 +85,7 @@ func (s *Store) ResolveArticleID(ctx context.Context, fragment string) (app.ID, 
 // Articles lists every article without its text: newest publication first,
 // unknown dates last, then by title.
 func (s *Store) Articles(ctx context.Context) ([]app.ArticleSummary, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}

@@ -11,12 +11,12 @@ import (
 
 // Claim returns one claim, or ENotFound.
 func (s *Store) Claim(ctx context.Context, id app.ID) (*app.Claim, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	list, err := listClaims(ctx, tx, "WHERE id = ?", id)
+	list, err := listClaims(ctx, tx, 1, "WHERE id = ?", id)
 	if err != nil {
 		return nil, err
 	}
@@ -46,17 +46,26 @@ func (s *Store) Claims(ctx context.Context, f app.ClaimFilter) ([]app.Claim, err
 	if len(conds) > 0 {
 		where = "WHERE " + strings.Join(conds, " AND ")
 	}
-	where += allClaimsRest
-	if f.Limit > 0 {
-		where += " LIMIT ?"
-		args = append(args, f.Limit)
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	list, err := listClaims(ctx, tx, where, args...)
+	// Counted first, in the same read transaction, so that the list is
+	// allocated once: growing it by appending copied a whole case's claims
+	// about twice over (a quarter of the time reading 100,000 claims took).
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM claims "+where, args...).Scan(&n); err != nil {
+		return nil, fmt.Errorf("count claims: %w", err)
+	}
+	if f.Limit > 0 {
+		where += allClaimsRest + " LIMIT ?"
+		args = append(args, f.Limit)
+		n = min(n, f.Limit)
+	} else {
+		where += allClaimsRest
+	}
+	list, err := listClaims(ctx, tx, n, where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +87,7 @@ func (s *Store) ResolveClaimID(ctx context.Context, fragment string) (app.ID, er
 	if strings.Trim(f, "0123456789abcdef-") != "" {
 		return "", app.Errorf(app.EInvalid, "“%s” is not a claim id: ids are written with 0-9, a-f and hyphens.", fragment)
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return "", fmt.Errorf("begin: %w", err)
 	}
@@ -107,14 +116,17 @@ const claimColumns = `id, article_id, start_rune, end_rune, exact, prefix, suffi
 
 // listClaims reads the claims that the rest of the query (a where clause,
 // an order, a limit) selects, with their entity links: one query for the
-// claims, one for all their links.
-func listClaims(ctx context.Context, tx *sql.Tx, rest string, args ...any) ([]app.Claim, error) {
+// claims, one for all their links. capacity is how many it expects.
+func listClaims(ctx context.Context, tx *sql.Tx, capacity int, rest string, args ...any) ([]app.Claim, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT "+claimColumns+" FROM claims "+rest, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list claims: %w", err)
 	}
 	defer rows.Close()
-	var out []app.Claim
+	var out []app.Claim // nil when there are none, as before
+	if capacity > 0 {
+		out = make([]app.Claim, 0, capacity)
+	}
 	for rows.Next() {
 		c, err := scanClaim(rows)
 		if err != nil {

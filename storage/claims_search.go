@@ -26,7 +26,7 @@ func (s *Store) SearchClaims(ctx context.Context, query string, limit int) ([]ap
 		limit = DefaultSearchLimit
 	}
 	limit = min(limit, MaxSearchLimit)
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}

@@ -12,7 +12,7 @@ var _ app.NameDismisser = (*Store)(nil)
 
 // DismissedNames implements app.NameDismisser.
 func (s *Store) DismissedNames(ctx context.Context) ([]app.DismissedName, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT name_key, name FROM dismissed_names ORDER BY name COLLATE NOCASE, name_key")
+	rows, err := s.rdb.QueryContext(ctx, "SELECT name_key, name FROM dismissed_names ORDER BY name COLLATE NOCASE, name_key")
 	if err != nil {
 		return nil, fmt.Errorf("list dismissed names: %w", err)
 	}

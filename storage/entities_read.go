@@ -12,7 +12,7 @@ import (
 
 // Entity returns one entity with its aliases, or ENotFound.
 func (s *Store) Entity(ctx context.Context, id app.ID) (*app.Entity, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
@@ -31,7 +31,7 @@ func (s *Store) Entity(ctx context.Context, id app.ID) (*app.Entity, error) {
 // their provenance), by name ignoring case, then by id. It counts them,
 // then reads the entities in one query and all their aliases in another.
 func (s *Store) Entities(ctx context.Context) ([]app.Entity, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
@@ -56,7 +56,7 @@ func (s *Store) ResolveEntityID(ctx context.Context, ref string) (app.ID, error)
 	if ref == "" {
 		return "", app.Errorf(app.EInvalid, "Name an entity by its name, an alias or its id.")
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return "", fmt.Errorf("begin: %w", err)
 	}
@@ -117,7 +117,7 @@ func resolveEntity(ctx context.Context, tx *sql.Tx, ref string) (app.ID, error) 
 // ClaimsOfEntity lists the ids of the claims that link the entity, in
 // the order Claims lists them. An unknown entity is ENotFound.
 func (s *Store) ClaimsOfEntity(ctx context.Context, id app.ID) ([]app.ID, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}

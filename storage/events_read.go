@@ -11,7 +11,7 @@ import (
 
 // Event returns one event with its links, or ENotFound.
 func (s *Store) Event(ctx context.Context, id app.ID) (*app.Event, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
@@ -31,7 +31,7 @@ func (s *Store) Event(ctx context.Context, id app.ID) (*app.Event, error) {
 // id. It counts them, then reads the events in one query and all their
 // links in another.
 func (s *Store) Events(ctx context.Context) ([]app.Event, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
@@ -56,7 +56,7 @@ func (s *Store) ResolveEventID(ctx context.Context, ref string) (app.ID, error) 
 	if ref == "" {
 		return "", app.Errorf(app.EInvalid, "Name an event by its title or id.")
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return "", fmt.Errorf("begin: %w", err)
 	}

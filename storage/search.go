@@ -31,7 +31,7 @@ func (s *Store) SearchText(ctx context.Context, query string, limit int) ([]app.
 		limit = DefaultSearchLimit
 	}
 	limit = min(limit, MaxSearchLimit)
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}

@@ -13,7 +13,7 @@ import (
 
 // Sources lists every source with its aliases, by name ignoring case.
 func (s *Store) Sources(ctx context.Context) ([]app.Source, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
@@ -30,7 +30,7 @@ func (s *Store) Sources(ctx context.Context) ([]app.Source, error) {
 
 // Source returns one source with its aliases, or ENotFound.
 func (s *Store) Source(ctx context.Context, id app.ID) (*app.Source, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}

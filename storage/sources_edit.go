@@ -160,7 +160,7 @@ func insertGrade(ctx context.Context, tx *sql.Tx, g app.GradeChange) error {
 // another brings its history along, with its own times and names. An
 // unknown source is ENotFound.
 func (s *Store) SourceHistory(ctx context.Context, id app.ID) ([]app.GradeChange, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}

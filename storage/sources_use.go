@@ -13,7 +13,7 @@ import (
 // zeros), the distinct articles that link it in any role and the claims
 // attributed to it.
 func (s *Store) SourceUsage(ctx context.Context) (map[app.ID]app.SourceUsage, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}
@@ -115,7 +115,7 @@ func (s *Store) ResolveSource(ctx context.Context, ref string) (*app.Source, err
 	if err := validText("source name", ref); err != nil {
 		return nil, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("begin: %w", err)
 	}

@@ -38,7 +38,8 @@ type Options struct {
 // Store is an open case file. It is safe for concurrent use; writes are
 // serialised by SQLite.
 type Store struct {
-	db   *sql.DB
+	db   *sql.DB // writes, and reads that go with them
+	rdb  *sql.DB // reads alone: see beginRead
 	path string
 
 	mu   sync.Mutex
@@ -49,6 +50,19 @@ type Store struct {
 // _txlock=immediate makes BEGIN take the write lock at once, so a
 // transaction never fails half-way with SQLITE_BUSY when it starts writing.
 const pragmas = "_foreign_keys=on&_busy_timeout=5000&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"
+
+// readPragmas are those of the read pool: a deferred BEGIN takes no write
+// lock, and query_only refuses any change made through it by mistake.
+const readPragmas = "_busy_timeout=5000&_txlock=deferred&_query_only=1"
+
+// beginRead starts a transaction on the read pool. In write-ahead logging
+// a reader sees the last commit and neither waits for a write in progress
+// nor holds one up; on the write pool, where every BEGIN takes the write
+// lock, a read would queue behind an import, and an export's long read
+// would hold up every edit.
+func (s *Store) beginRead(ctx context.Context) (*sql.Tx, error) {
+	return s.rdb.BeginTx(ctx, nil)
+}
 
 // Open opens the case file at path, creating it when opts.Create is set and
 // no file is there. It refuses, with the file unchanged: a missing file
@@ -151,7 +165,11 @@ func open(path string, opts Options, migs []migration) (_ *Store, err error) {
 	if err := migrate(ctx, db, abs, version, migs); err != nil {
 		return nil, err
 	}
-	return &Store{db: db, path: abs, lock: f}, nil
+	rdb, err := sql.Open("sqlite3", fileURI(abs)+"?"+readPragmas) // connects when first used
+	if err != nil {
+		return nil, fmt.Errorf("open case for reading: %w", err)
+	}
+	return &Store{db: db, rdb: rdb, path: abs, lock: f}, nil
 }
 
 // openCaseFile opens the file at path for reading, to inspect and lock it,
@@ -204,7 +222,7 @@ func (s *Store) Close() error {
 	if s.lock == nil {
 		return nil
 	}
-	err := s.db.Close()
+	err := errors.Join(s.rdb.Close(), s.db.Close()) // the writer last: closing it folds the log back
 	if uerr := unlockFile(s.lock); uerr != nil && err == nil {
 		err = uerr
 	}
