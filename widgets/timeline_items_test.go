@@ -319,3 +319,71 @@ func TestTimelineCaptionsFollowTheTextSize(t *testing.T) {
 		t.Errorf("at a larger size the caption runs from %v, %v wide, into the next bar at %v", after.pos.X, after.textWidth(), next)
 	}
 }
+
+// A caption that fits neither in its bar nor before the next item is cut
+// after its last word that fits, with "…" (and " ?" kept for an uncertain
+// range); in less room than a few words it is left out, as before.
+func TestTimelineLongCaptionsAreCutAfterAWord(t *testing.T) {
+	lanes := []widgets.TimelineLane{{Key: "afp", Title: "AFP"}}
+	long := "Offensive on Al-Qaim begins with heavy shelling of the western districts"
+	items := []widgets.TimelineItem{
+		{ID: "a", Lane: "afp", Start: day(10, 1), End: day(10, 2), Label: long, Color: 2},
+		{ID: "b", Lane: "afp", Start: day(10, 9), End: day(10, 11), Label: "Town retaken", Color: 1},
+		{ID: "c", Lane: "afp", Start: day(10, 14), End: day(10, 15), Label: "Crossing reopened to traffic after weeks", Color: 3, Uncertain: true},
+		{ID: "d", Lane: "afp", Start: day(10, 22), End: day(10, 23), Label: "Tight squeeze between two bars", Color: 4},
+		{ID: "e", Lane: "afp", Start: day(10, 24), End: day(10, 25), Label: "Next", Color: 5},
+	}
+	tl, _ := lightTimeline(t, 1000, 200, lanes, items)
+	zoomTo(tl, 30*86400)
+	captionOf := func(first string) (drawnObj, bool) {
+		for _, d := range plotObjects(t, tl) {
+			if strings.HasPrefix(d.text, first) {
+				return d, true
+			}
+		}
+		return drawnObj{}, false
+	}
+	check := func(label, tail string, next time.Time) string {
+		t.Helper()
+		d, ok := captionOf(strings.Fields(label)[0])
+		if !ok {
+			t.Fatalf("no caption for %q; plot texts %v", label, plotTexts(t, tl))
+		}
+		head, found := strings.CutSuffix(d.text, tail)
+		if !found || !strings.HasPrefix(label, head) || len(head) >= len(label) || label[len(head)] != ' ' {
+			t.Fatalf("caption %q: want a cut of %q after a word, then %q", d.text, label, tail)
+		}
+		end := xOfTime(tl, next)
+		if d.pos.X+d.textWidth() > end {
+			t.Errorf("cut caption %q runs to %v, into the next bar at %v", d.text, d.pos.X+d.textWidth(), end)
+		}
+		if k := strings.IndexByte(label[len(head)+1:], ' '); k > 0 {
+			longer := label[:len(head)+1+k] + tail
+			if w := fyne.MeasureText(longer, d.textSize, d.style).Width; d.pos.X+w <= end-12 {
+				t.Errorf("cut caption %q: %q would have fitted too (%v + %v before %v)", d.text, longer, d.pos.X, w, end)
+			}
+		}
+		return d.text
+	}
+	first := check(long, "…", items[1].Start)
+	check(items[2].Label, "… ?", items[3].Start)
+	if _, ok := captionOf("Tight"); ok {
+		t.Errorf("a caption was drawn in a day's room: %v", plotTexts(t, tl))
+	}
+	// More room, more of the caption: zoomed in around the first bar's end.
+	tl.ZoomBy(1.5, items[0].End)
+	if wider := check(long, "…", items[1].Start); len(wider) <= len(first) {
+		t.Errorf("zoomed in, the caption is %q; at 30 days it was %q", wider, first)
+	}
+}
+
+// plotTexts lists the texts drawn in the plot.
+func plotTexts(t *testing.T, tl *widgets.Timeline) []string {
+	var out []string
+	for _, d := range plotObjects(t, tl) {
+		if d.text != "" {
+			out = append(out, d.text)
+		}
+	}
+	return out
+}

@@ -19,9 +19,10 @@ type tlLane struct {
 	next     []float64 // x0 of the next item in the same row (+Inf for the last)
 	overflow []int     // items in clusters, in start order
 	clusters []tlCluster
-	rows     int       // rows in use (at least 1)
-	title    string    // title truncated to the title column
-	capW     []float32 // drawn width of each item's caption text (caption), -1 until measured
+	rows     int             // rows in use (at least 1)
+	title    string          // title truncated to the title column
+	capW     []float32       // drawn width of each item's caption text (caption), -1 until measured
+	cuts     map[int][]tlCut // the caption's cuts after each word (cutCaption), measured when first needed
 }
 
 // forgetCaptions marks every caption width unmeasured.
@@ -29,6 +30,7 @@ func (l *tlLane) forgetCaptions() {
 	for i := range l.capW {
 		l.capW[i] = -1
 	}
+	l.cuts = nil
 }
 
 // forgetWidths drops every measured text width, for a new theme or text size.
