@@ -81,8 +81,7 @@ func newSourceManager(w *Workbench) *sourceManager {
 			c := o.(*fyne.Container)
 			c.Objects[0].(*widget.Label).SetText(s.Name)
 			c.Objects[1].(*fyne.Container).Objects[0].(*widgets.GradeBadge).Set(gradeLetter(s.Reliability), reliabilityTone(s.Reliability))
-			u := m.usage[s.ID]
-			c.Objects[2].(*widget.Label).SetText(fmt.Sprintf("%d art. · %d claims", u.Articles, u.Claims))
+			c.Objects[2].(*widget.Label).SetText(usageLine(m.usage[s.ID]))
 		},
 	)
 	m.list.OnSelected = func(i widget.ListItemID) {
@@ -355,4 +354,22 @@ func (m *sourceManager) importRatingsDialog() {
 	}, m.w.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
 	d.Show()
+}
+
+// usageLine says how much of the case a source is in: the articles that
+// link it, and the claims attributed to it (not those of its articles).
+func usageLine(u app.SourceUsage) string {
+	line := countOf(u.Articles, "article", "articles")
+	if u.Claims > 0 {
+		line += " · " + countOf(u.Claims, "claim", "claims") + " attributed"
+	}
+	return line
+}
+
+// countOf writes n with the noun in the singular or the plural.
+func countOf(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -113,3 +113,19 @@ func TestEditArticleSourcesConfirmsAndUpdatesTheHeader(t *testing.T) {
 		t.Fatalf("header after undo: %q", w.reader.meta.Text)
 	}
 }
+
+func TestSourceUsageLineSaysWhatItCounts(t *testing.T) {
+	for _, c := range []struct {
+		u    app.SourceUsage
+		want string
+	}{
+		{app.SourceUsage{Articles: 1}, "1 article"},
+		{app.SourceUsage{Articles: 12}, "12 articles"},
+		{app.SourceUsage{Articles: 2, Claims: 1}, "2 articles · 1 claim attributed"},
+		{app.SourceUsage{Claims: 3}, "0 articles · 3 claims attributed"},
+	} {
+		if got := usageLine(c.u); got != c.want {
+			t.Errorf("usageLine(%+v) = %q, want %q", c.u, got, c.want)
+		}
+	}
+}
