@@ -202,7 +202,7 @@ func (m *sourceManager) show(s *app.Source) {
 	m.reason.SetText(s.ReliabilityNote)
 	m.badge.Set(gradeLetter(s.Reliability), reliabilityTone(s.Reliability))
 	u := m.usage[s.ID]
-	m.usageLine.SetText(fmt.Sprintf("Used by %d articles and %d claims.", u.Articles, u.Claims))
+	m.usageLine.SetText(fmt.Sprintf("Linked by %s; %s attributed to it.", countOf(u.Articles, "article", "articles"), countOf(u.Claims, "claim", "claims")))
 	m.history.SetText("…")
 	k, id := m.w.kase, s.ID
 	background(m.w, "Could not read the grade history", func() ([]app.GradeChange, error) {

@@ -53,6 +53,9 @@ func TestGradingASourceShowsEverywhereAndUndoes(t *testing.T) {
 	if !strings.Contains(w.sourceMgr.history.Text, "B by") {
 		t.Errorf("history shown %q", w.sourceMgr.history.Text)
 	}
+	if got := w.sourceMgr.usageLine.Text; got != "Linked by 1 article; 0 claims attributed to it." {
+		t.Errorf("usage shown %q", got)
+	}
 
 	onUI(w, func() { w.undo() })
 	w.Wait()
