@@ -57,7 +57,8 @@ func TestNewClaimFromSelectionShowsEverywhere(t *testing.T) {
 	if len(w.claims.claims) != 1 || w.claims.title.Text != "Claims (1)" {
 		t.Errorf("claims list: %d rows, title %q", len(w.claims.claims), w.claims.title.Text)
 	}
-	if !strings.Contains(w.inspector.quote.Text, c.Anchor.Exact) || w.inspector.statement.Text != c.Statement {
+	// Where it is, as a reader counts: from 1, both ends in (runes 19-67, end out).
+	if !strings.Contains(w.inspector.quote.Text, c.Anchor.Exact+"”  (characters 20–67)") || w.inspector.statement.Text != c.Statement {
 		t.Errorf("inspector quote %q statement %q", w.inspector.quote.Text, w.inspector.statement.Text)
 	}
 	if sel := w.reader.text.Selection(); sel.End != sel.Start {

@@ -140,7 +140,7 @@ func (in *inspector) show(c *app.Claim) {
 	defer func() { in.loading = false }()
 	in.empty.Hide()
 	in.card.Show()
-	in.quote.SetText(fmt.Sprintf("“%s”  (runes %d–%d)", c.Anchor.Exact, c.Anchor.Start, c.Anchor.End))
+	in.quote.SetText(fmt.Sprintf("“%s”  (characters %d–%d)", c.Anchor.Exact, c.Anchor.Start+1, c.Anchor.End)) // counted from 1, both ends in
 	gr := in.w.grades.grade(*c)
 	in.grade.Set(orDash(gr.String()), gradeTone(gr))
 	in.origin.SetText(originText(*c, in.w.grades, in.w.reader.article))
