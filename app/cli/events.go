@@ -188,7 +188,7 @@ func printEvent(c *cmdContext, ev timeline.EventView, in timeline.Input) {
 	w := c.env.Stdout
 	fmt.Fprintf(w, "%s  %s\n", ev.Event.ID.Short(), ev.Event.Title)
 	fmt.Fprintf(w, "    when: %s   place: %s\n", orDash(ev.When.EDTF()), orDash(ev.Event.Place))
-	fmt.Fprintf(w, "    corroborated by %d independent origin(s); confidence %s (%.2f): %s\n", ev.Corroboration, ev.Confidence.Level, ev.Confidence.Score, ev.Confidence.Reason)
+	fmt.Fprintf(w, "    corroborated by %s; confidence %s (%.2f): %s\n", app.Count(ev.Corroboration, "independent origin", "independent origins"), ev.Confidence.Level, ev.Confidence.Score, ev.Confidence.Reason)
 	for _, cf := range ev.Conflicts {
 		fmt.Fprintf(w, "    CONFLICT %s: %s  [%s] vs [%s]\n", cf.Kind, cf.Detail, shortIDs(cf.A), shortIDs(cf.B))
 	}

@@ -266,7 +266,7 @@ func (p *picture) undatedLines() []string {
 	if len(p.Undated) == 0 {
 		return nil
 	}
-	out := []string{fmt.Sprintf("Not drawn, no date known: %d event(s)", len(p.Undated))}
+	out := []string{"Not drawn, no date known: " + app.Count(len(p.Undated), "event", "events")}
 	for i, t := range p.Undated {
 		if i == picMaxUndat {
 			out = append(out, fmt.Sprintf("… and %d more", len(p.Undated)-picMaxUndat))

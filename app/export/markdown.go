@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/evidence-workbench/workbench/app"
 )
 
 // mdEscape makes text safe inside a Markdown paragraph, heading, list item
@@ -56,7 +58,7 @@ func WriteMarkdown(w io.Writer, d *Data) error {
 		if ev.Place != "" {
 			p(" · %s", mdEscape(ev.Place))
 		}
-		p("  \nCorroborated by %d independent origin(s) · confidence **%s** — %s\n\n", ev.Corroboration, mdEscape(ev.Confidence), mdEscape(ev.Reason))
+		p("  \nCorroborated by %s · confidence **%s** — %s\n\n", app.Count(ev.Corroboration, "independent origin", "independent origins"), mdEscape(ev.Confidence), mdEscape(ev.Reason))
 		for _, cf := range ev.Conflicts {
 			p("- ⚠ **Conflict:** %s\n", mdEscape(cf))
 		}

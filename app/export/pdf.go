@@ -143,7 +143,7 @@ func (p *pdfDoc) write(r *report, d *Data, o Options) {
 			line += " · " + ev.Place
 		}
 		p.para("B", 10, pdfInk, line)
-		p.para("", 9.5, pdfInk, fmt.Sprintf("Corroborated by %d independent origin(s) · confidence %s: %s", ev.Corroboration, ev.Confidence, ev.Reason))
+		p.para("", 9.5, pdfInk, fmt.Sprintf("Corroborated by %s · confidence %s: %s", app.Count(ev.Corroboration, "independent origin", "independent origins"), ev.Confidence, ev.Reason))
 		for _, cf := range ev.Conflicts {
 			p.para("B", 9.5, pdfRed, "Conflict: "+cf)
 		}

@@ -253,7 +253,7 @@ func (d *Data) stixGrouping(ev *timeline.EventView, reportID string) stixObject 
 	if e.Description != "" {
 		desc = append(desc, e.Description)
 	}
-	desc = append(desc, fmt.Sprintf("Corroborated by %d independent origin(s); confidence %s.", ev.Corroboration, o.XConfidence))
+	desc = append(desc, fmt.Sprintf("Corroborated by %s; confidence %s.", app.Count(ev.Corroboration, "independent origin", "independent origins"), o.XConfidence))
 	for _, cf := range ev.Conflicts {
 		desc = append(desc, fmt.Sprintf("Conflict (%s): %s.", cf.Kind, cf.Detail))
 	}

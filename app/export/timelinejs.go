@@ -172,8 +172,8 @@ func (d *Data) tlEvent(ev *timeline.EventView) tlSlide {
 	if ev.Event.Description != "" {
 		fmt.Fprintf(&b, "<p>%s</p>", escLines(ev.Event.Description))
 	}
-	fmt.Fprintf(&b, "<p>Corroborated by %d independent origin(s). Confidence: %s (%.2f): %s.</p>",
-		ev.Corroboration, esc(ev.Confidence.Level), ev.Confidence.Score, esc(ev.Confidence.Reason))
+	fmt.Fprintf(&b, "<p>Corroborated by %s. Confidence: %s (%.2f): %s.</p>",
+		app.Count(ev.Corroboration, "independent origin", "independent origins"), esc(ev.Confidence.Level), ev.Confidence.Score, esc(ev.Confidence.Reason))
 	for _, cf := range ev.Conflicts {
 		fmt.Fprintf(&b, "<p><b>⚠ Conflict (%s):</b> %s</p>", esc(string(cf.Kind)), esc(cf.Detail))
 	}

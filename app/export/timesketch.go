@@ -83,7 +83,7 @@ func (d *Data) timesketchRows() ([]tsRow, int) {
 		} else {
 			r := tsRow{Message: "Event: " + oneLine(ev.Event.Title), TimestampDesc: "Event date", Kind: "event",
 				EventID: string(ev.Event.ID), Title: ev.Event.Title, Conflicts: conflictText(ev.Conflicts),
-				Grade: fmt.Sprintf("confidence %s (%.2f), %d origin(s)", ev.Confidence.Level, ev.Confidence.Score, ev.Corroboration)}
+				Grade: fmt.Sprintf("confidence %s (%.2f), %s", ev.Confidence.Level, ev.Confidence.Score, app.Count(ev.Corroboration, "origin", "origins"))}
 			r.tsWhen(ev.When)
 			rows = append(rows, r)
 		}

@@ -97,12 +97,12 @@ func Rollup(supporting, contradicting []ClaimView, dateQty int) Confidence {
 	default:
 		c.Level = "very low"
 	}
-	c.Reason = fmt.Sprintf("support %.2f from %d independent origin(s)", support, origins)
+	c.Reason = fmt.Sprintf("support %.2f from %s", support, app.Count(origins, "independent origin", "independent origins"))
 	if len(contradicting) > 0 {
-		c.Reason += fmt.Sprintf(", doubt %.2f from %d origin(s) contradicting", doubt, against)
+		c.Reason += fmt.Sprintf(", doubt %.2f from %s contradicting", doubt, app.Count(against, "origin", "origins"))
 	}
 	if dateQty > 0 {
-		c.Reason += fmt.Sprintf(", %d date/quantity conflict(s)", dateQty)
+		c.Reason += ", " + app.Count(dateQty, "date or quantity conflict", "date or quantity conflicts")
 	}
 	return c
 }

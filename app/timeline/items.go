@@ -82,7 +82,7 @@ func Items(m Model, by LaneBy, name func(app.ID) string, entities map[app.ID]str
 		if !ev.When.IsZero() {
 			it := Item{ID: "event:" + string(ev.Event.ID), Lane: lane, When: ev.When, Label: clipLabel(ev.Event.Title),
 				Conflict: len(ev.Conflicts) > 0, EventID: ev.Event.ID}
-			it.Tooltip = fmt.Sprintf("%s\n%s · corroborated by %d origin(s) · confidence %s", ev.Event.Title, ev.When.EDTF(), ev.Corroboration, ev.Confidence.Level)
+			it.Tooltip = fmt.Sprintf("%s\n%s · corroborated by %s · confidence %s", ev.Event.Title, ev.When.EDTF(), app.Count(ev.Corroboration, "origin", "origins"), ev.Confidence.Level)
 			for _, c := range ev.Conflicts {
 				it.Tooltip += "\n⚠ " + string(c.Kind) + ": " + c.Detail
 			}

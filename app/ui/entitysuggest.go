@@ -70,7 +70,7 @@ func newSuggestPage(w *Workbench) *suggestPage {
 			btns := c.Objects[1].(*fyne.Container).Objects
 			kind, accept, dismiss := btns[0].(*widget.Select), btns[1].(*widget.Button), btns[2].(*widget.Button)
 			labels[0].(*widget.Label).SetText(s.spellings[0])
-			detail := fmt.Sprintf("%d mention(s) in %d article(s)", s.mentions, s.articles)
+			detail := app.Count(s.mentions, "mention", "mentions") + " in " + app.Count(s.articles, "article", "articles")
 			if len(s.spellings) > 1 {
 				detail += " · also written " + strings.Join(s.spellings[1:], ", ")
 			}

@@ -185,9 +185,9 @@ func (in *inspector) showClaimEvents() {
 		}
 		text := fmt.Sprintf("%s “%s”", stance, e.Title)
 		if ev := in.w.timeline.events[e.ID]; ev != nil {
-			text += fmt.Sprintf(" · %d origin(s) · confidence %s", ev.Corroboration, ev.Confidence.Level)
+			text += fmt.Sprintf(" · %s · confidence %s", app.Count(ev.Corroboration, "origin", "origins"), ev.Confidence.Level)
 			if n := len(ev.Conflicts); n > 0 {
-				text += fmt.Sprintf(" · ⚠ %d conflict(s)", n)
+				text += " · ⚠ " + app.Count(n, "conflict", "conflicts")
 			}
 		}
 		id := e.ID

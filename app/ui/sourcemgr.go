@@ -202,7 +202,7 @@ func (m *sourceManager) show(s *app.Source) {
 	m.reason.SetText(s.ReliabilityNote)
 	m.badge.Set(gradeLetter(s.Reliability), reliabilityTone(s.Reliability))
 	u := m.usage[s.ID]
-	m.usageLine.SetText(fmt.Sprintf("Linked by %s; %s attributed to it.", countOf(u.Articles, "article", "articles"), countOf(u.Claims, "claim", "claims")))
+	m.usageLine.SetText(fmt.Sprintf("Linked by %s; %s attributed to it.", app.Count(u.Articles, "article", "articles"), app.Count(u.Claims, "claim", "claims")))
 	m.history.SetText("…")
 	k, id := m.w.kase, s.ID
 	background(m.w, "Could not read the grade history", func() ([]app.GradeChange, error) {
@@ -359,17 +359,9 @@ func (m *sourceManager) importRatingsDialog() {
 // usageLine says how much of the case a source is in: the articles that
 // link it, and the claims attributed to it (not those of its articles).
 func usageLine(u app.SourceUsage) string {
-	line := countOf(u.Articles, "article", "articles")
+	line := app.Count(u.Articles, "article", "articles")
 	if u.Claims > 0 {
-		line += " · " + countOf(u.Claims, "claim", "claims") + " attributed"
+		line += " · " + app.Count(u.Claims, "claim", "claims") + " attributed"
 	}
 	return line
-}
-
-// countOf writes n with the noun in the singular or the plural.
-func countOf(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

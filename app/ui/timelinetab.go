@@ -218,8 +218,8 @@ func (t *timelineTab) showEvent(id app.ID) {
 	if when == "" {
 		when = "no date yet"
 	}
-	facts := widget.NewLabel(fmt.Sprintf("%s · %s · corroborated by %d independent origin(s) · confidence %s (%.2f): %s",
-		when, orDash(ev.Event.Place), ev.Corroboration, ev.Confidence.Level, ev.Confidence.Score, ev.Confidence.Reason))
+	facts := widget.NewLabel(fmt.Sprintf("%s · %s · corroborated by %s · confidence %s (%.2f): %s",
+		when, orDash(ev.Event.Place), app.Count(ev.Corroboration, "independent origin", "independent origins"), ev.Confidence.Level, ev.Confidence.Score, ev.Confidence.Reason))
 	facts.Wrapping = fyne.TextWrapWord
 	t.panel.Add(title)
 	t.panel.Add(facts)
