@@ -53,7 +53,8 @@ func (s *Store) Claims(ctx context.Context, f app.ClaimFilter) ([]app.Claim, err
 	defer tx.Rollback()
 	// Counted first, in the same read transaction, so that the list is
 	// allocated once: growing it by appending copied a whole case's claims
-	// about twice over (a quarter of the time reading 100,000 claims took).
+	// about twice over (in a profile of reading 100,000 claims, a quarter
+	// of the time; 153 MB of the 833 MB a palette load allocated).
 	var n int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM claims "+where, args...).Scan(&n); err != nil {
 		return nil, fmt.Errorf("count claims: %w", err)
