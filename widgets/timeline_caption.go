@@ -19,7 +19,7 @@ func (r *timelineRenderer) caption(objs []fyne.CanvasObject, l *tlLane, i int, i
 		mark = m.tri + m.pad
 	}
 	room := max(in1-in0-2*m.pad, limit-after)
-	query := it.Uncertain && !it.instant() // a range's "?"; an instant's marker carries its own
+	query := captionQuery(it) != "" // a range's "?"; an instant's marker carries its own
 	// The label (with " ?" when uncertain), else the marks alone: the "?" and the triangle.
 	for k := range 2 {
 		text := k == 0 || query
@@ -39,17 +39,14 @@ func (r *timelineRenderer) caption(objs []fyne.CanvasObject, l *tlLane, i int, i
 		case query:
 			need += t.widths.width("?", m.labelSize, false)
 		}
-		s := "?"
-		if k == 0 {
-			s = captionText(it)
-			if in1-in0 < need+2*m.pad && after+need > limit {
-				// It fits neither in the bar nor after it: cut after a word.
-				cut, w := r.cutCaption(l, i, max(in1-in0-2*m.pad, limit-after)-mark)
-				if cut == "" {
-					continue
-				}
-				s, need = cut, mark+w
+		var cut string
+		if k == 0 && in1-in0 < need+2*m.pad && after+need > limit {
+			// It fits neither in the bar nor after it: cut after a word.
+			var w float32
+			if cut, w = r.cutCaption(l, i, room-mark); cut == "" {
+				continue
 			}
+			need = mark + w
 		}
 		x, c := float32(0), color.Color(nil)
 		switch {
@@ -67,6 +64,13 @@ func (r *timelineRenderer) caption(objs []fyne.CanvasObject, l *tlLane, i int, i
 			objs = append(objs, bang)
 		}
 		if text {
+			s := "?"
+			switch {
+			case cut != "":
+				s = cut
+			case k == 0:
+				s = captionText(it)
+			}
 			objs = append(objs, r.text(s, m.labelSize, false, c, x+mark, y+(m.itemH-m.labelH)/2))
 		}
 		break
@@ -99,11 +103,7 @@ func (r *timelineRenderer) cutCaption(l *tlLane, i int, room float32) (string, f
 	cuts, ok := l.cuts[i]
 	if !ok {
 		it := &l.items[i]
-		tail := "…"
-		if it.Uncertain && !it.instant() {
-			tail = "… ?" // as captionText: a range that is uncertain keeps its "?"
-		}
-		cuts = captionCuts(it.Label, tail)
+		cuts = captionCuts(it.Label, "…"+captionQuery(it))
 		if l.cuts == nil {
 			l.cuts = map[int][]tlCut{}
 		}
@@ -149,11 +149,17 @@ func captionCuts(s, tail string) []tlCut {
 	return cuts
 }
 
-// captionText is an item's label as its caption shows it: a range that is
-// uncertain is followed by " ?" (an instant's marker carries its own).
+// captionText is an item's label as its caption shows it, followed by
+// captionQuery.
 func captionText(it *TimelineItem) string {
+	return it.Label + captionQuery(it)
+}
+
+// captionQuery is what follows an item's caption, whole or cut: " ?" for a
+// range that is uncertain (an instant's marker carries its own).
+func captionQuery(it *TimelineItem) string {
 	if it.Uncertain && !it.instant() {
-		return it.Label + " ?"
+		return " ?"
 	}
-	return it.Label
+	return ""
 }
